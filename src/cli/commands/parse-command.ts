@@ -1,0 +1,48 @@
+import type { Argv } from 'yargs';
+import { readStreamText, readTextFile } from '../../input/read-text.js';
+import { parseShowUnreg } from '../../parser/show-unreg.js';
+import { entryFromTranscript } from '../../report/phone-entry.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-status.js';
+import { type ReportArgs, withReportOptions, writeReport } from '../report-options.js';
+import { STDIN_ARGUMENT } from '../stdin-argument.js';
+import { UsageError } from '../usage-error.js';
+
+interface ParseArgs extends ReportArgs {
+  files: string[];
+}
+
+export function parseCommand(io: CliIo) {
+  return {
+    command: 'parse [files..]',
+    describe: 'Decode saved `show unreg` output (files, or stdin with - or no file)',
+    builder: (yargs: Argv) =>
+      withReportOptions(
+        yargs.positional('files', { type: 'string', array: true, default: [], describe: 'Files to read; - is stdin' }),
+      ),
+    handler: (args: ParseArgs) => runParse(args, io),
+  };
+}
+
+async function runParse(args: ParseArgs, io: CliIo): Promise<void> {
+  const files = args.files.length === 0 ? [STDIN_ARGUMENT] : args.files;
+  // Read everything before writing anything: an unreadable file is a usage
+  // error (exit 2) and must not leave a half-made report behind.
+  const texts = await Promise.all(files.map((file) => readInput(file, io)));
+  const summary = await writeReport(args, io, async (report) => {
+    for (const [index, file] of files.entries()) {
+      const started = performance.now();
+      const parsed = parseShowUnreg(texts[index] ?? '');
+      const target = { host: file === STDIN_ARGUMENT ? '-' : file, port: null, name: null, site: null, tags: [] };
+      await report.add(entryFromTranscript(target, parsed, Math.round(performance.now() - started)));
+    }
+  });
+  io.exitStatus = summary.phones.failed > 0 ? EXIT.someFailed : EXIT.ok;
+}
+
+async function readInput(file: string, io: CliIo): Promise<string> {
+  if (file === STDIN_ARGUMENT) return readStreamText(io.stdin);
+  const result = await readTextFile(file);
+  if ('error' in result) throw new UsageError(`cannot read ${result.error}`);
+  return result.text;
+}

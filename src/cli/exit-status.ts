@@ -1,0 +1,13 @@
+/** Exit statuses: a public contract (docs/usage.md). */
+export const EXIT = {
+  /** Every phone (or file) was read. */
+  ok: 0,
+  /** At least one phone (or file) failed. */
+  someFailed: 1,
+  /** Bad flags, arguments, inventory or unreadable input: nothing was read. */
+  usage: 2,
+  /** Interrupted by Ctrl-C or SIGTERM; the report marks unfinished phones aborted. */
+  interrupted: 130,
+} as const;
+
+export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];

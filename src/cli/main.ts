@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { hideBin } from 'yargs/helpers';
+import { buildCli } from './build-cli.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './exit-status.js';
+import { UsageError } from './usage-error.js';
+
+const io: CliIo = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  exitStatus: EXIT.ok,
+};
+
+try {
+  await buildCli(hideBin(process.argv), io).parseAsync();
+} catch (error) {
+  if (error instanceof UsageError) {
+    io.stderr.write(`unreg: ${error.message}\n`);
+    io.exitStatus = EXIT.usage;
+  } else {
+    io.stderr.write(`unreg: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    io.exitStatus = 70;
+  }
+}
+// exitCode, not exit(): let stdout drain before the process ends.
+process.exitCode = io.exitStatus;

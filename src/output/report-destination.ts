@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
+
+/** Where a report goes: written piece by piece, then kept or thrown away. */
+export interface ReportDestination {
+  write(text: string): Promise<void>;
+  /** The report is complete: make it visible. */
+  commit(): Promise<void>;
+  /** The report is not complete: leave nothing half-written behind. */
+  abort(): Promise<void>;
+}
+
+/**
+ * A file written whole or not at all: the report goes to a temporary file in
+ * the same folder (so the rename cannot cross file systems), is flushed to
+ * disk, then renamed over the target. An earlier file stays untouched until
+ * the rename, and stays untouched for good if anything fails before it.
+ */
+export async function openAtomicFile(path: string): Promise<ReportDestination> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temporary, 'wx');
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (!closed) {
+      closed = true;
+      await handle.close();
+    }
+  };
+  return {
+    write: (text) => writeAll(handle, text),
+    async commit() {
+      await handle.sync();
+      await close();
+      await rename(temporary, path);
+    },
+    async abort() {
+      await close().catch(() => undefined);
+      await unlink(temporary).catch(() => undefined);
+    },
+  };
+}
+
+async function writeAll(handle: FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, offset);
+    offset += bytesWritten;
+  }
+}
+
+/**
+ * Standard output, with backpressure. A reader that went away (`| head`)
+ * is not an error of ours: further output is dropped.
+ */
+export function streamDestination(stream: Writable): ReportDestination {
+  let gone = false;
+  stream.on('error', () => {
+    gone = true;
+  });
+  return {
+    async write(text) {
+      if (gone || text === '' || stream.write(text)) return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          resolve();
+        };
+        stream.once('drain', done);
+        stream.once('error', done);
+      });
+    },
+    async commit() {},
+    async abort() {},
+  };
+}

@@ -1,0 +1,46 @@
+import type { ReportRenderer } from '../render/renderer.js';
+import type { PhoneEntry, ReportSummary } from '../report/report-document.js';
+import { SummaryTally } from '../report/summary.js';
+import type { ReportDestination } from './report-destination.js';
+
+/**
+ * Feeds finished phones to a renderer and its destination as they come, and
+ * keeps the summary. Writes are chained so that phones finishing at the same
+ * time never interleave their text.
+ */
+export class ReportWriter {
+  private readonly tally = new SummaryTally();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly renderer: ReportRenderer,
+    private readonly destination: ReportDestination,
+  ) {
+    void this.enqueue(renderer.start());
+  }
+
+  add(entry: PhoneEntry): Promise<void> {
+    this.tally.add(entry);
+    return this.enqueue(this.renderer.phone(entry));
+  }
+
+  /** Writes the end of the report and makes it visible; gives the summary. */
+  async finish(): Promise<ReportSummary> {
+    const summary = this.tally.summary();
+    await this.enqueue(this.renderer.end(summary));
+    await this.destination.commit();
+    return summary;
+  }
+
+  /** Gives up: nothing half-written is left behind. */
+  async abandon(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    await this.destination.abort();
+  }
+
+  private enqueue(text: string): Promise<void> {
+    const destination = this.destination;
+    this.queue = this.queue.then(() => destination.write(text));
+    return this.queue;
+  }
+}
