@@ -1,0 +1,31 @@
+import type { EntryTarget } from '../report/report-document.js';
+import type { Secret } from './secret.js';
+
+/** The prompts of a phone's debug shell, as patterns matched at the end of what it sent. */
+export interface ShellPrompts {
+  /** The debug shell's own login prompt, e.g. `login:`. */
+  readonly login: RegExp;
+  /** Its password prompt, e.g. `Password:`. */
+  readonly password: RegExp;
+  /** The command prompt once logged in, e.g. `DEBUG>`. */
+  readonly command: RegExp;
+}
+
+// Phones end prompts with a space or nothing; a pty may add CR.
+export const DEFAULT_PROMPTS: ShellPrompts = {
+  login: /login:\s*$/i,
+  password: /password:\s*$/i,
+  command: /DEBUG>\s*$/,
+};
+
+/** Everything needed to read one phone: where, who, and how its shell looks. */
+export interface PhoneTarget extends EntryTarget {
+  readonly port: number;
+  /** The SSH user set on the phone in CUCM. */
+  readonly username: string;
+  readonly password: Secret;
+  /** The debug shell's user: `debug` on most phones, `admin` on 6900 series. */
+  readonly debugUsername: string;
+  readonly debugPassword: Secret;
+  readonly prompts: ShellPrompts;
+}

@@ -1,0 +1,92 @@
+import { OUT_OF_SERVICE_REASONS } from '../catalogue/out-of-service-reasons.js';
+import type { AlarmSection, ParsedAlarm } from '../parser/parsed-alarm.js';
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same fleet. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GeneratedPhone {
+  /** e.g. SEP0A1B2C3D4E5F */
+  readonly deviceName: string;
+  readonly model: string;
+  readonly ipv4: string;
+}
+
+const MODELS = ['CP-8861', 'CP-8851', 'CP-7841', 'CP-8845', 'CP-6921', 'CP-7821'];
+// Mid-2024, in epoch milliseconds: alarms fall in the 30 days before it.
+const LATEST_ALARM_MS = 1_718_000_000_000;
+const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
+
+/** A phone's identity, derived from its index in the fleet. */
+export function generatePhone(index: number, random: () => number): GeneratedPhone {
+  const mac = Array.from({ length: 6 }, () =>
+    Math.floor(random() * 256)
+      .toString(16)
+      .padStart(2, '0'),
+  )
+    .join('')
+    .toUpperCase();
+  const model = MODELS[Math.floor(random() * MODELS.length)] ?? 'CP-8861';
+  return { deviceName: `SEP${mac}`, model, ipv4: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` };
+}
+
+/**
+ * `count` LastOutOfServiceInformation alarms for a phone, with every
+ * parameter of the seed example in its order. Alarms are spread over both
+ * sections, oldest first.
+ */
+export function generateAlarms(phone: GeneratedPhone, count: number, random: () => number): ParsedAlarm[] {
+  const times = Array.from({ length: count }, () => LATEST_ALARM_MS - Math.floor(random() * THIRTY_DAYS_MS)).sort(
+    (a, b) => a - b,
+  );
+  return times.map((time, index) => {
+    const reason = OUT_OF_SERVICE_REASONS[Math.floor(random() * OUT_OF_SERVICE_REASONS.length)];
+    const section: AlarmSection = index < count - 1 || random() < 0.5 ? 'sent' : 'unsent';
+    return {
+      section,
+      name: 'LastOutOfServiceInformation',
+      params: alarmParams(phone, time, reason?.code ?? 10, random),
+    };
+  });
+}
+
+function alarmParams(phone: GeneratedPhone, time: number, reasonCode: number, random: () => number) {
+  const gateway = phone.ipv4.replace(/\.\d+$/, '.254');
+  const localPort = String(49152 + Math.floor(random() * 16000));
+  return {
+    DeviceName: phone.deviceName,
+    DeviceIPv4Address: `${phone.ipv4}/24`,
+    IPv4DefaultGateway: gateway,
+    DeviceIPv6Address: '',
+    IPv6DefaultGateway: '',
+    ModelNumber: phone.model,
+    NeighborIPv4Address: gateway,
+    NeighborIPv6Address: '',
+    NeighborDeviceID: `access-sw-${Math.floor(random() * 40) + 1}`,
+    NeighborPortID: `GigabitEthernet1/0/${Math.floor(random() * 48) + 1}`,
+    DHCPv4Status: '1',
+    DHCPv6Status: '3',
+    TFTPCfgStatus: '3',
+    DNSStatusUnifiedCM1: '1',
+    DNSStatusUnifiedCM2: '1',
+    DNSStatusUnifiedCM3: '0',
+    DNSv6StatusUnifiedCM1: '0',
+    DNSv6StatusUnifiedCM2: '0',
+    DNSv6StatusUnifiedCM3: '0',
+    VoiceVLAN: '',
+    UnifiedCMIPAddress: 'cucm-pub',
+    LocalPort: localPort,
+    TimeStamp: String(time),
+    ReasonForOutOfService: String(reasonCode),
+    LastProtocolEventSent: `Sent:REGISTER sip:cucm-pub SIP/2.0  Cseq:${Math.floor(random() * 900) + 100} REGISTER CallId:${phone.deviceName.slice(3).toLowerCase()}@${phone.ipv4}`,
+    LastProtocolEventReceived: 'Rcvd:SIP/2.0 200 OK  Cseq:120 REGISTER',
+  };
+}
