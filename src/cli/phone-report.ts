@@ -1,0 +1,38 @@
+import type { PhoneTarget } from '../inventory/phone-target.js';
+import { runSweep, type SweepOptions } from '../sweep/run-sweep.js';
+import { interruptSignal } from '../terminal/interrupt.js';
+import { sweepProgress } from '../terminal/sweep-progress.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './exit-status.js';
+import { type ReportArgs, writeReport } from './report-options.js';
+
+/**
+ * Reads phones into a report, the shared end of `check` and `sweep`:
+ * progress on stderr, every phone written as it finishes, Ctrl-C honoured,
+ * and the exit status: 0 all read, 1 any failed, 130 interrupted.
+ */
+export async function reportPhones(
+  targets: readonly PhoneTarget[],
+  options: SweepOptions,
+  args: ReportArgs & { quiet: boolean },
+  io: CliIo,
+): Promise<void> {
+  const interrupt = interruptSignal();
+  const progress = sweepProgress(io.stderr, targets.length, args.quiet);
+  try {
+    const summary = await writeReport(args, io, async (report) => {
+      await runSweep(targets, options, interrupt.signal, async (entry) => {
+        progress.phoneDone(entry);
+        await report.add(entry);
+      });
+      progress.stop();
+    });
+    const keyError = await options.hostKeys.flush();
+    if (keyError !== null) io.stderr.write(`unreg: warning: could not record new host keys: ${keyError.message}\n`);
+    if (interrupt.signal.aborted) io.exitStatus = EXIT.interrupted;
+    else io.exitStatus = summary.phones.failed > 0 ? EXIT.someFailed : EXIT.ok;
+  } finally {
+    progress.stop();
+    interrupt.release();
+  }
+}

@@ -1,0 +1,108 @@
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fingerprint, type HostKey } from './host-key.js';
+import {
+  entryMatches,
+  formatKnownHostLine,
+  type KnownHostEntry,
+  knownHostName,
+  parseKnownHosts,
+} from './known-hosts.js';
+
+/** OpenSSH's StrictHostKeyChecking vocabulary. */
+export const HOST_KEY_CHECKS = ['accept-new', 'strict', 'off'] as const;
+export type HostKeyCheck = (typeof HOST_KEY_CHECKS)[number];
+
+export type HostKeyVerdict = { readonly accepted: true } | { readonly accepted: false; readonly reason: string };
+
+/**
+ * The known-hosts file of a run: read once, consulted for every phone,
+ * appended to (in the background, one line at a time) when `accept-new`
+ * meets a phone for the first time.
+ */
+export class KnownHostsStore {
+  private readonly byName = new Map<string, HostKey[]>();
+  private readonly hashed: KnownHostEntry[] = [];
+  private appending: Promise<void> = Promise.resolve();
+  private appendError: Error | null = null;
+
+  private constructor(
+    readonly path: string,
+    readonly check: HostKeyCheck,
+    entries: KnownHostEntry[],
+  ) {
+    for (const entry of entries) {
+      if (entry.hosts.startsWith('|')) this.hashed.push(entry);
+      else for (const name of entry.hosts.split(',')) this.keysOf(name).push(entry.key);
+    }
+  }
+
+  /** Opens the file; a file that does not exist yet holds no keys. */
+  static async open(path: string, check: HostKeyCheck): Promise<KnownHostsStore> {
+    const text = check === 'off' ? '' : await readFile(path, 'utf8').catch(ifMissing(''));
+    return new KnownHostsStore(path, check, parseKnownHosts(text));
+  }
+
+  verify(host: string, port: number, key: HostKey): HostKeyVerdict {
+    if (this.check === 'off') return { accepted: true };
+    const name = knownHostName(host, port);
+    const known = [...(this.byName.get(name) ?? []), ...this.hashedKeysOf(name)];
+    if (known.some((k) => k.type === key.type && k.base64 === key.base64)) return { accepted: true };
+    if (known.length > 0) return { accepted: false, reason: changedKeyMessage(name, known, key, this.path) };
+    if (this.check === 'strict') {
+      return {
+        accepted: false,
+        reason: `${name} is not in ${this.path} (--host-key-check strict); its ${key.type} key is ${fingerprint(key)}`,
+      };
+    }
+    this.record(host, port, key);
+    return { accepted: true };
+  }
+
+  /** Waits for recorded keys to reach the file; gives the error if one could not be written. */
+  async flush(): Promise<Error | null> {
+    await this.appending;
+    return this.appendError;
+  }
+
+  private record(host: string, port: number, key: HostKey): void {
+    this.keysOf(knownHostName(host, port)).push(key);
+    const line = formatKnownHostLine(host, port, key);
+    this.appending = this.appending.then(async () => {
+      try {
+        await mkdir(dirname(this.path), { recursive: true });
+        await appendFile(this.path, line, { mode: 0o600 });
+      } catch (error) {
+        this.appendError ??= error as Error;
+      }
+    });
+  }
+
+  private keysOf(name: string): HostKey[] {
+    let keys = this.byName.get(name);
+    if (keys === undefined) {
+      keys = [];
+      this.byName.set(name, keys);
+    }
+    return keys;
+  }
+
+  private hashedKeysOf(name: string): HostKey[] {
+    return this.hashed.filter((entry) => entryMatches(entry, name)).map((entry) => entry.key);
+  }
+}
+
+function changedKeyMessage(name: string, known: HostKey[], presented: HostKey, path: string): string {
+  const knownText = known.map((key) => `${key.type} ${fingerprint(key)}`).join(', ');
+  return (
+    `host key of ${name} changed: known ${knownText}, presented ${presented.type} ${fingerprint(presented)}; ` +
+    `if the phone was re-imaged, forget the old key: unreg forget-host ${name} --known-hosts ${path}`
+  );
+}
+
+function ifMissing<T>(fallback: T): (error: NodeJS.ErrnoException) => T {
+  return (error) => {
+    if (error.code === 'ENOENT') return fallback;
+    throw error;
+  };
+}

@@ -1,0 +1,95 @@
+import type { ClientChannel, Client as SshClient } from 'ssh2';
+import type { PhoneTarget } from '../inventory/phone-target.js';
+import { loginToDebugShell } from './debug-shell-login.js';
+import { PhoneReadError } from './phone-read-error.js';
+import { endOfShowUnreg } from './prompt-matchers.js';
+import { ShellReader, seconds } from './shell-reader.js';
+import { type ConnectOptions, openSshConnection } from './ssh-connection.js';
+
+export interface SessionOptions extends ConnectOptions {
+  /** The debug shell's login, from the shell opening to the `DEBUG>` prompt. */
+  readonly loginTimeoutMs: number;
+  /** Silence allowed while `show unreg` prints. */
+  readonly commandIdleMs: number;
+  /** The whole session, connect to close: a hung phone never holds a slot longer. */
+  readonly sessionTimeoutMs: number;
+}
+
+// Wide enough that no alarm line wraps (LastProtocolEventSent runs long).
+const PTY = { term: 'vt100', cols: 1000, rows: 200, width: 0, height: 0 };
+// The only commands ever sent: the debug shell also has destructive ones.
+const SHOW_UNREG = 'show unreg\n';
+const EXIT = 'exit\n';
+
+/**
+ * One SSH session to one phone: connect, log into the debug shell, run
+ * `show unreg`, exit. Gives the raw output, or throws a PhoneReadError whose
+ * message names the phase it failed in.
+ */
+export async function captureShowUnreg(
+  target: PhoneTarget,
+  options: SessionOptions,
+  signal: AbortSignal,
+): Promise<string> {
+  const session = new AbortController();
+  let phase = 'connect';
+  const deadline = setTimeout(
+    () =>
+      session.abort(
+        new PhoneReadError('timeout', `session not done within ${seconds(options.sessionTimeoutMs)} (during ${phase})`),
+      ),
+    options.sessionTimeoutMs,
+  );
+  const forward = () => session.abort(signal.reason);
+  signal.addEventListener('abort', forward, { once: true });
+  if (signal.aborted) forward();
+  let client: SshClient | null = null;
+  try {
+    client = await openSshConnection(target, options, session.signal);
+    client.on('error', () => undefined); // the shell's close tells the reader
+    phase = 'debug shell login';
+    const shell = await openShell(client, session.signal);
+    const reader = new ShellReader(shell);
+    await loginToDebugShell(reader, shell, target, options.loginTimeoutMs, session.signal);
+    phase = 'show unreg';
+    shell.write(SHOW_UNREG);
+    const output = await readShowUnreg(reader, target, options, session.signal);
+    shell.end(EXIT);
+    client.end();
+    return output;
+  } catch (error) {
+    // A phone that failed may never close its side: do not wait for it.
+    client?.destroy();
+    throw error;
+  } finally {
+    clearTimeout(deadline);
+    signal.removeEventListener('abort', forward);
+  }
+}
+
+async function readShowUnreg(
+  reader: ShellReader,
+  target: PhoneTarget,
+  options: SessionOptions,
+  signal: AbortSignal,
+): Promise<string> {
+  const limit = { phase: 'show unreg', ms: options.commandIdleMs, idle: true };
+  try {
+    return (await reader.waitFor(endOfShowUnreg(target.prompts.command), limit, signal)).text;
+  } catch (error) {
+    if (error instanceof PhoneReadError) throw new PhoneReadError(error.kind, error.message, reader.unread);
+    throw error;
+  }
+}
+
+function openShell(client: SshClient, signal: AbortSignal): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    client.shell(PTY, (error, channel) => {
+      signal.removeEventListener('abort', onAbort);
+      if (error) reject(new PhoneReadError('disconnected', `the phone refused a shell: ${error.message}`));
+      else resolve(channel);
+    });
+  });
+}

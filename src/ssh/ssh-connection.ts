@@ -1,0 +1,135 @@
+import type { ConnectConfig, Client as SshClient } from 'ssh2';
+import ssh2 from 'ssh2';
+import type { PhoneTarget } from '../inventory/phone-target.js';
+import { algorithmsFor } from './algorithms.js';
+import { hostKeyFromBlob } from './host-keys/host-key.js';
+import type { KnownHostsStore } from './host-keys/known-hosts-store.js';
+import { offeredAlgorithms } from './offered-algorithms.js';
+import { PhoneReadError, socketError } from './phone-read-error.js';
+import { seconds } from './shell-reader.js';
+
+// ssh2 is CommonJS: its named exports do not resolve under native ESM.
+const { Client } = ssh2;
+
+export interface ConnectOptions {
+  readonly legacyAlgorithms: boolean;
+  /** TCP connect, SSH handshake and SSH authentication together. */
+  readonly connectTimeoutMs: number;
+  readonly hostKeys: KnownHostsStore;
+}
+
+type Phase = 'TCP connect' | 'SSH handshake' | 'SSH authentication';
+
+/**
+ * An authenticated SSH connection to a phone: password authentication, with
+ * keyboard-interactive answered by the same password (some firmware asks
+ * that way), host key checked against the known-hosts store.
+ */
+export function openSshConnection(
+  target: PhoneTarget,
+  options: ConnectOptions,
+  signal: AbortSignal,
+): Promise<SshClient> {
+  const client = new Client();
+  let phase: Phase = 'TCP connect';
+  let hostKeyRefusal: string | null = null;
+  return new Promise<SshClient>((resolve, reject) => {
+    const timer = setTimeout(() => fail(timeoutError()), options.connectTimeoutMs);
+    let settled = false;
+    const settle = () => {
+      settled = true;
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      client.removeListener('close', onEarlyClose).removeListener('error', onError);
+    };
+    const fail = (error: Error) => {
+      if (settled) return;
+      settle();
+      client.on('error', () => undefined).destroy();
+      reject(error);
+    };
+    const onAbort = () => fail(signal.reason as Error);
+    const onEarlyClose = () =>
+      fail(new PhoneReadError('disconnected', `the phone closed the connection during ${phase}`));
+    const onError = (error: Error & { level?: string }) => {
+      client.removeListener('close', onEarlyClose);
+      if (hostKeyRefusal !== null) return fail(new PhoneReadError('hostkey', hostKeyRefusal));
+      void classify(error, target, options, phase).then(fail);
+    };
+    const timeoutError = () =>
+      new PhoneReadError('timeout', `${phase}: not done within ${seconds(options.connectTimeoutMs)}`);
+
+    client
+      .on('connect', () => {
+        phase = 'SSH handshake';
+      })
+      .on('handshake', () => {
+        phase = 'SSH authentication';
+      })
+      .on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) => {
+        finish(prompts.map(() => target.password.reveal()));
+      })
+      .once('ready', () => {
+        // The caller takes over 'error' and 'close' in the same tick.
+        settle();
+        resolve(client);
+      })
+      .on('error', onError)
+      .on('close', onEarlyClose);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    client.connect({
+      ...connectConfig(target, options),
+      hostVerifier: (blob: Buffer) => {
+        const verdict = options.hostKeys.verify(target.host, target.port, hostKeyFromBlob(blob));
+        if (!verdict.accepted) hostKeyRefusal = verdict.reason;
+        return verdict.accepted;
+      },
+    });
+  });
+}
+
+function connectConfig(target: PhoneTarget, options: ConnectOptions): ConnectConfig {
+  return {
+    host: target.host,
+    port: target.port,
+    username: target.username,
+    password: target.password.reveal(),
+    tryKeyboard: true,
+    // Our own timer names the phase; ssh2's is only a backstop.
+    readyTimeout: options.connectTimeoutMs + 5000,
+    algorithms: algorithmsFor(options.legacyAlgorithms),
+  };
+}
+
+async function classify(
+  error: Error & { level?: string },
+  target: PhoneTarget,
+  options: ConnectOptions,
+  phase: Phase,
+): Promise<PhoneReadError> {
+  switch (error.level) {
+    case 'client-socket':
+    case 'client-dns':
+      return socketError(error, phase);
+    case 'client-authentication':
+      return new PhoneReadError(
+        'ssh-auth',
+        `the phone refused SSH user "${target.username}" and its password (set per phone or profile in CUCM)`,
+      );
+    case 'client-timeout':
+      return new PhoneReadError('timeout', `${phase}: no answer`);
+    default:
+      return negotiationError(error, target, options);
+  }
+}
+
+async function negotiationError(error: Error, target: PhoneTarget, options: ConnectOptions): Promise<PhoneReadError> {
+  if (!error.message.includes('no matching')) return new PhoneReadError('ssh-negotiation', error.message);
+  const offered = await offeredAlgorithms(connectConfig(target, options), options.connectTimeoutMs);
+  const hint = options.legacyAlgorithms ? '' : ' (legacy algorithms refused by --no-legacy-algorithms)';
+  return new PhoneReadError(
+    'ssh-negotiation',
+    `${error.message.replace(/^Handshake failed: /, '')}${hint}; ${offered}`,
+  );
+}

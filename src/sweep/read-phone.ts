@@ -1,0 +1,56 @@
+import type { PhoneTarget } from '../inventory/phone-target.js';
+import { parseShowUnreg } from '../parser/show-unreg.js';
+import { entryFromTranscript, failedEntry } from '../report/phone-entry.js';
+import type { PhoneEntry } from '../report/report-document.js';
+import { PhoneReadError, RETRYABLE_KINDS } from '../ssh/phone-read-error.js';
+import { captureShowUnreg, type SessionOptions } from '../ssh/phone-session.js';
+import { abortableDelay } from './abortable-delay.js';
+
+export interface ReadOptions extends SessionOptions {
+  /** Further attempts after a refused, unreachable, timed-out or dropped session. */
+  readonly retries: number;
+  /** The first wait before a retry; it doubles each time. */
+  readonly retryDelayMs: number;
+}
+
+/**
+ * Reads one phone into its report entry, whatever happens: a failure becomes
+ * an entry with its error kind. Authentication failures are never retried:
+ * repeated wrong passwords across a fleet lock accounts and raise alarms.
+ */
+export async function readPhone(target: PhoneTarget, options: ReadOptions, signal: AbortSignal): Promise<PhoneEntry> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const warnings: string[] = [];
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const output = await captureShowUnreg(target, options, signal);
+      const entry = entryFromTranscript(target, parseShowUnreg(output), elapsed());
+      return { ...entry, warnings: [...warnings, ...entry.warnings] };
+    } catch (caught) {
+      const error = asPhoneReadError(caught, signal);
+      if (attempt >= options.retries || !RETRYABLE_KINDS.has(error.kind) || signal.aborted) {
+        return failureEntry(target, error, elapsed(), warnings);
+      }
+      warnings.push(`attempt ${attempt + 1} failed (${error.kind}: ${error.message}); retrying`);
+      const slept = await abortableDelay(options.retryDelayMs * 2 ** attempt, signal);
+      if (!slept) return failureEntry(target, asPhoneReadError(signal.reason, signal), elapsed(), warnings);
+    }
+  }
+}
+
+/** A session cut short keeps the alarms it had read (kind `disconnected`). */
+function failureEntry(target: PhoneTarget, error: PhoneReadError, durationMs: number, warnings: string[]): PhoneEntry {
+  const partial = error.partialOutput === null ? null : parseShowUnreg(error.partialOutput);
+  const read = partial === null ? { alarms: [], warnings: [] } : entryFromTranscript(target, partial, durationMs);
+  return failedEntry(target, { kind: error.kind, message: error.message }, durationMs, {
+    alarms: read.alarms,
+    warnings: [...warnings, ...read.warnings],
+  });
+}
+
+function asPhoneReadError(caught: unknown, signal: AbortSignal): PhoneReadError {
+  if (caught instanceof PhoneReadError) return caught;
+  if (signal.aborted) return new PhoneReadError('aborted', 'interrupted before this phone was read');
+  return new PhoneReadError('disconnected', `unexpected: ${(caught as Error)?.message ?? String(caught)}`);
+}

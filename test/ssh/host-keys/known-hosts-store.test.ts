@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fingerprint } from '../../../src/ssh/host-keys/host-key.js';
+import { KnownHostsStore } from '../../../src/ssh/host-keys/known-hosts-store.js';
+
+const KEY_A = { type: 'ssh-ed25519', base64: Buffer.from('key A').toString('base64') };
+const KEY_B = { type: 'ssh-ed25519', base64: Buffer.from('key B').toString('base64') };
+
+describe('KnownHostsStore', () => {
+  let folder = '';
+  before(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'unreg-known-hosts-'));
+  });
+  after(() => rm(folder, { recursive: true, force: true }));
+
+  it('accept-new records a new phone (creating the folder) and accepts it again', async () => {
+    const path = join(folder, 'new/known_hosts');
+    const store = await KnownHostsStore.open(path, 'accept-new');
+    assert.deepEqual(store.verify('127.0.1.1', 2222, KEY_A), { accepted: true });
+    assert.equal(await store.flush(), null);
+    assert.equal(await readFile(path, 'utf8'), `[127.0.1.1]:2222 ssh-ed25519 ${KEY_A.base64}\n`);
+    const reopened = await KnownHostsStore.open(path, 'strict');
+    assert.deepEqual(reopened.verify('127.0.1.1', 2222, KEY_A), { accepted: true });
+  });
+
+  it('refuses a changed key naming both SHA256 fingerprints, and writes nothing', async () => {
+    const path = join(folder, 'changed');
+    await writeFile(path, `10.1.2.3 ssh-ed25519 ${KEY_A.base64}\n`);
+    const store = await KnownHostsStore.open(path, 'accept-new');
+    const verdict = store.verify('10.1.2.3', 22, KEY_B);
+    assert.equal(verdict.accepted, false);
+    assert.ok(
+      !verdict.accepted && verdict.reason.includes(fingerprint(KEY_A)) && verdict.reason.includes(fingerprint(KEY_B)),
+    );
+    await store.flush();
+    assert.equal(await readFile(path, 'utf8'), `10.1.2.3 ssh-ed25519 ${KEY_A.base64}\n`);
+  });
+
+  it('strict refuses an unknown phone; off accepts anything without a file', async () => {
+    const strict = await KnownHostsStore.open(join(folder, 'absent'), 'strict');
+    const verdict = strict.verify('10.1.2.4', 22, KEY_A);
+    assert.ok(!verdict.accepted && /not in .*strict/.test(verdict.reason));
+    const off = await KnownHostsStore.open(join(folder, 'absent-too'), 'off');
+    assert.deepEqual(off.verify('10.1.2.4', 22, KEY_B), { accepted: true });
+    assert.equal(await off.flush(), null);
+    await assert.rejects(readFile(join(folder, 'absent-too')));
+  });
+});
