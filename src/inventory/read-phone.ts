@@ -1,0 +1,92 @@
+import { isMap, type Node } from 'yaml';
+import { closestKey } from './closest-key.js';
+import { type LayerSettings, readLayer } from './read-settings.js';
+import type { TargetIdentity } from './resolve-target.js';
+import type { SettingName, SettingsLayer } from './settings.js';
+import { describeNode, type YamlSource } from './yaml-source.js';
+import { readText, readTextList } from './yaml-values.js';
+
+export interface ReadPhone {
+  /** Absent when host: is missing or not text (already reported). */
+  readonly identity: TargetIdentity | undefined;
+  readonly hostNode: Node | undefined;
+  /** The phone's own settings, then its groups' in the order listed. Defaults are the caller's. */
+  readonly layers: readonly SettingsLayer[];
+  /** Settings these layers gave with a bad value (already reported). */
+  readonly invalid: ReadonlySet<SettingName>;
+  readonly literalPasswordLines: readonly number[];
+  /** False when the phone's own mapping had a problem: resolving it would only add noise. */
+  readonly clean: boolean;
+}
+
+type PhoneOnlyKey = 'host' | 'name' | 'site' | 'tags' | 'groups';
+
+/** One item of `phones:`; null when it is not a mapping at all. Problems go to `source`. */
+export function readPhone(
+  source: YamlSource,
+  node: Node,
+  groups: ReadonlyMap<string, LayerSettings>,
+): ReadPhone | null {
+  if (!isMap(node)) {
+    source.report(
+      node,
+      null,
+      `each phone must be a mapping with host:, e.g. "- host: 10.1.2.3", got ${describeNode(node)}`,
+    );
+    return null;
+  }
+  const problemsBefore = source.problems.length;
+  const own = readLayer(source, node, 'phone');
+  const entry = (key: PhoneOnlyKey) => {
+    const found = own.phoneEntries.get(key);
+    return found === undefined ? undefined : { site: { source, at: found.keyNode, key }, value: found.value };
+  };
+  const text = (key: PhoneOnlyKey): string | null => {
+    const found = entry(key);
+    return (found && readText(found.site, found.value)) ?? null;
+  };
+  const host = entry('host');
+  if (host === undefined) source.report(node, 'host', 'missing: every phone needs host: (an address or DNS name)');
+  const hostText = host && readText(host.site, host.value);
+  const tags = entry('tags');
+  const identityFields = {
+    name: text('name'),
+    site: text('site'),
+    tags: (tags && readTextList(tags.site, tags.value)) ?? [],
+  };
+  const groupList = entry('groups');
+  const joined = groupList ? readGroupRefs(source, groupList.site.at, groupList.value, groups) : [];
+  const identity =
+    host === undefined || hostText === undefined
+      ? undefined
+      : { ...identityFields, host: { value: hostText, origin: { where: source.where(host.site.at), key: 'host' } } };
+  return {
+    identity,
+    hostNode: host?.site.at,
+    layers: [own.layer, ...joined.map((group) => group.layer)],
+    invalid: new Set([...own.invalid, ...joined.flatMap((group) => [...group.invalid])]),
+    literalPasswordLines: own.literalPasswordLines,
+    clean: source.problems.length === problemsBefore,
+  };
+}
+
+function readGroupRefs(
+  source: YamlSource,
+  keyNode: Node,
+  value: Node | null,
+  groups: ReadonlyMap<string, LayerSettings>,
+): LayerSettings[] {
+  const names = readTextList({ source, at: keyNode, key: 'groups' }, value) ?? [];
+  const joined: LayerSettings[] = [];
+  for (const name of names) {
+    const group = groups.get(name);
+    if (group !== undefined) {
+      joined.push(group);
+      continue;
+    }
+    const suggestion = closestKey(name, [...groups.keys()]);
+    const hint = suggestion === null ? '' : ` (did you mean ${suggestion}?)`;
+    source.report(keyNode, 'groups', `no group ${JSON.stringify(name)} under groups:${hint}`);
+  }
+  return joined;
+}

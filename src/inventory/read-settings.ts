@@ -1,0 +1,127 @@
+import type { Node, YAMLMap } from 'yaml';
+import { unknownKeyMessage } from './closest-key.js';
+import { Secret } from './secret.js';
+import {
+  PHONE_KEYS,
+  SETTING_KEYS,
+  type SecretSource,
+  type Setting,
+  type SettingKey,
+  type SettingName,
+  type SettingsLayer,
+} from './settings.js';
+import { mappingEntries, type YamlSource } from './yaml-source.js';
+import { readPort, readText, type ValueSite } from './yaml-values.js';
+
+export type LayerScope = 'defaults' | 'group' | 'phone';
+export type PhoneKey = (typeof PHONE_KEYS)[number];
+
+/** A level's settings and which of them had a bad value. */
+export interface LayerSettings {
+  readonly layer: SettingsLayer;
+  /** Settings given with a bad value (already reported): not to be reported missing as well. */
+  readonly invalid: ReadonlySet<SettingName>;
+}
+
+export interface ReadLayer extends LayerSettings {
+  /** The phone-only keys' nodes (scope `phone` only), for the phone reader. */
+  readonly phoneEntries: ReadonlyMap<PhoneKey, { keyNode: Node; value: Node | null }>;
+  /** Lines holding a non-empty literal password (for the file-permission warning). */
+  readonly literalPasswordLines: readonly number[];
+}
+
+const SETTING_KEY_NAMES = Object.keys(SETTING_KEYS) as SettingKey[];
+const PASSWORD_FORMS: Readonly<Record<SettingName, string>> = {
+  port: 'port',
+  username: 'username',
+  password: 'password, password_env, password_file',
+  debugUsername: 'debug_username',
+  debugPassword: 'debug_password, debug_password_env, debug_password_file',
+  loginPrompt: 'login_prompt',
+  passwordPrompt: 'password_prompt',
+  prompt: 'prompt',
+};
+
+/** The settings of one mapping: `defaults:`, a group, or a phone. */
+export function readLayer(source: YamlSource, map: YAMLMap, scope: LayerScope): ReadLayer {
+  const layer: Partial<Record<SettingName, Setting<unknown>>> = {};
+  const phoneEntries = new Map<PhoneKey, { keyNode: Node; value: Node | null }>();
+  const literalPasswordLines: number[] = [];
+  const lines = new Map<SettingName, number>();
+  const invalid = new Set<SettingName>();
+  const known: readonly string[] = scope === 'phone' ? [...PHONE_KEYS, ...SETTING_KEY_NAMES] : SETTING_KEY_NAMES;
+  for (const { key, keyNode, value } of mappingEntries(source, map)) {
+    if (isPhoneKey(key)) {
+      if (scope === 'phone') phoneEntries.set(key, { keyNode, value });
+      else
+        source.report(
+          keyNode,
+          key,
+          `is allowed only on a phone, not in ${scope === 'group' ? 'a group' : 'defaults:'}`,
+        );
+      continue;
+    }
+    if (!isSettingKey(key)) {
+      source.report(keyNode, key, unknownKeyMessage(key, known));
+      continue;
+    }
+    const name = SETTING_KEYS[key];
+    const earlier = layer[name];
+    if (earlier !== undefined) {
+      const message = `conflicts with ${earlier.origin.key} on line ${lines.get(name)}: set only one of ${PASSWORD_FORMS[name]}`;
+      source.report(keyNode, key, message);
+      continue;
+    }
+    const site: ValueSite = { source, at: keyNode, key };
+    const settingValue = readSettingValue(site, key, value);
+    if (settingValue === undefined) {
+      invalid.add(name);
+      continue;
+    }
+    layer[name] = { value: settingValue, origin: { where: source.where(keyNode), key } };
+    lines.set(name, source.line(keyNode));
+    if (isLiteral(settingValue)) {
+      literalPasswordLines.push(source.line(keyNode));
+    }
+  }
+  return { layer: layer as SettingsLayer, phoneEntries, literalPasswordLines, invalid };
+}
+
+function readSettingValue(site: ValueSite, key: SettingKey, value: Node | null): unknown {
+  switch (key) {
+    case 'port':
+      return readPort(site, value);
+    case 'password':
+    case 'debug_password':
+      return secretSource(readText(site, value, { secret: true }), (text) => ({
+        kind: 'literal',
+        value: new Secret(text),
+      }));
+    case 'password_env':
+    case 'debug_password_env':
+      return secretSource(readText(site, value), (variable) => ({ kind: 'env', variable }));
+    case 'password_file':
+    case 'debug_password_file':
+      return secretSource(readText(site, value), (path) => ({ kind: 'file', path }));
+    default:
+      return readText(site, value);
+  }
+}
+
+function secretSource(text: string | undefined, make: (text: string) => SecretSource): SecretSource | undefined {
+  return text === undefined ? undefined : make(text);
+}
+
+// An empty literal (6900 series' admin) is no secret worth a warning.
+function isLiteral(value: unknown): boolean {
+  const source = value as SecretSource;
+  return source.kind === 'literal' && source.value.reveal() !== '';
+}
+
+function isPhoneKey(key: string): key is PhoneKey {
+  return (PHONE_KEYS as readonly string[]).includes(key);
+}
+
+function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTING_KEYS, key);
+}

@@ -1,0 +1,82 @@
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { unknownKeyMessage } from './closest-key.js';
+import { type LayerSettings, readLayer } from './read-settings.js';
+import { TOP_KEYS } from './settings.js';
+import { describeNode, isEmptyValue, mappingEntries, type YamlSource } from './yaml-source.js';
+
+/** The top level of an inventory: defaults, groups by name, and the phones' nodes. */
+export interface InventoryTop {
+  readonly defaults: LayerSettings;
+  readonly groups: ReadonlyMap<string, LayerSettings>;
+  readonly phones: readonly Node[];
+  readonly literalPasswordLines: readonly number[];
+}
+
+const SHAPE = 'expected a mapping with phones: (and optional defaults: and groups:)';
+const NO_SETTINGS: LayerSettings = { layer: {}, invalid: new Set() };
+
+export function readTop(source: YamlSource, contents: Node | null): InventoryTop {
+  const top = {
+    defaults: NO_SETTINGS,
+    groups: new Map<string, LayerSettings>(),
+    phones: [] as Node[],
+    literalPasswordLines: [] as number[],
+  };
+  if (isEmptyValue(contents)) {
+    source.problems.push({ where: `${source.file}:1`, key: null, message: `the file is empty: ${SHAPE}` });
+    return top;
+  }
+  if (!isMap(contents)) {
+    source.report(contents, null, `${SHAPE}, got ${describeNode(contents)}`);
+    return top;
+  }
+  const entries = mappingEntries(source, contents);
+  for (const { key, keyNode, value } of entries) {
+    if (key === 'defaults') {
+      const map = optionalMapping(source, keyNode, key, value);
+      const read = map && readLayer(source, map, 'defaults');
+      top.defaults = read ?? NO_SETTINGS;
+      top.literalPasswordLines.push(...(read?.literalPasswordLines ?? []));
+    } else if (key === 'groups') {
+      readGroups(source, optionalMapping(source, keyNode, key, value), top);
+    } else if (key === 'phones') {
+      top.phones.push(...phoneNodes(source, keyNode, value));
+    } else {
+      source.report(keyNode, key, unknownKeyMessage(key, TOP_KEYS));
+    }
+  }
+  if (!entries.some((entry) => entry.key === 'phones')) {
+    source.report(contents, 'phones', 'missing: the inventory needs a phones: list');
+  }
+  return top;
+}
+
+function readGroups(
+  source: YamlSource,
+  groups: YAMLMap | null,
+  top: { groups: Map<string, LayerSettings>; literalPasswordLines: number[] },
+): void {
+  if (groups === null) return;
+  for (const group of mappingEntries(source, groups)) {
+    const map = optionalMapping(source, group.keyNode, group.key, group.value);
+    const read = map && readLayer(source, map, 'group');
+    top.groups.set(group.key, read ?? NO_SETTINGS);
+    top.literalPasswordLines.push(...(read?.literalPasswordLines ?? []));
+  }
+}
+
+function phoneNodes(source: YamlSource, keyNode: Node, value: Node | null): Node[] {
+  if (!isSeq(value)) {
+    source.report(value ?? keyNode, 'phones', `must be a list of phones, got ${describeNode(value)}`);
+    return [];
+  }
+  if (value.items.length === 0) source.report(keyNode, 'phones', 'lists no phones');
+  return value.items.map((item) => source.resolve(item) ?? keyNode);
+}
+
+/** A mapping, or null for `key:` left empty (everything commented out is fine); anything else is reported. */
+function optionalMapping(source: YamlSource, keyNode: Node, key: string, value: Node | null): YAMLMap | null {
+  if (isMap(value)) return value;
+  if (!isEmptyValue(value)) source.report(value ?? keyNode, key, `must be a mapping, got ${describeNode(value)}`);
+  return null;
+}

@@ -1,0 +1,176 @@
+import type { InventoryProblem } from './inventory-problem.js';
+import { DEFAULT_PROMPTS, type PhoneTarget, type ShellPrompts } from './phone-target.js';
+import { Secret } from './secret.js';
+import { readSecret, type SecretReader } from './secret-reader.js';
+import { hostProblem, portProblem, userNameProblem } from './setting-checks.js';
+import {
+  DEBUG_PASSWORD_VARIABLE,
+  DEFAULT_DEBUG_PASSWORD,
+  DEFAULT_DEBUG_USERNAME,
+  DEFAULT_PORT,
+  type Setting,
+  type SettingName,
+  type SettingOrigin,
+  type SettingsLayer,
+  SSH_PASSWORD_VARIABLE,
+} from './settings.js';
+import { compilePromptPattern } from './shell-prompt-pattern.js';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface ResolveOptions {
+  readonly env: Environment;
+  readonly readSecretFile: SecretReader;
+  /** How messages name a setting that is missing: inventory keys or command-line flags. */
+  readonly vocabulary: 'inventory' | 'flags';
+}
+
+/** Who the phone is, apart from how to log in. */
+export interface TargetIdentity {
+  readonly host: Setting<string>;
+  readonly name: string | null;
+  readonly site: string | null;
+  readonly tags: readonly string[];
+}
+
+export type TargetResolution =
+  | { readonly ok: true; readonly target: PhoneTarget }
+  | {
+      readonly ok: false;
+      readonly problems: readonly InventoryProblem[];
+      /** True when the only lack is an SSH password: `unreg check` may prompt for it. */
+      readonly missingPassword: boolean;
+    };
+
+/**
+ * One phone's target from its settings layers, highest precedence first
+ * (phone, its groups in the order listed, defaults; or the command line).
+ * Each setting comes from the first layer that sets it; the three password
+ * forms (literal, _env, _file) count as one setting.
+ * Problems carry the origin of the value at fault; a problem about something
+ * missing has `where: null` and the caller places it.
+ */
+export async function resolveTarget(
+  identity: TargetIdentity,
+  layers: readonly SettingsLayer[],
+  options: ResolveOptions,
+): Promise<TargetResolution> {
+  const problems: InventoryProblem[] = [];
+  const check = <T>(setting: Setting<T> | undefined, problem: (value: T) => string | null): void => {
+    const message = setting === undefined ? null : problem(setting.value);
+    if (message !== null && setting !== undefined) problems.push(atOrigin(setting.origin, message));
+  };
+  check(identity.host, hostProblem);
+  const port = pick(layers, 'port');
+  check(port, portProblem);
+  const username = pick(layers, 'username');
+  check(username, userNameProblem);
+  if (username === undefined) problems.push(missing(options.vocabulary, 'username'));
+  const debugUsername = pick(layers, 'debugUsername');
+  check(debugUsername, userNameProblem);
+  const password = await resolvePassword(layers, options, problems);
+  const debugPassword = await resolveDebugPassword(layers, options, problems);
+  const prompts = resolvePrompts(layers, problems);
+  if (problems.length > 0 || password === null || debugPassword === null || prompts === null) {
+    return { ok: false, problems, missingPassword: problems.every((problem) => problem.missingPassword === true) };
+  }
+  return {
+    ok: true,
+    target: {
+      host: identity.host.value,
+      port: port?.value ?? DEFAULT_PORT,
+      name: identity.name,
+      site: identity.site,
+      tags: identity.tags,
+      username: username?.value ?? '',
+      password,
+      debugUsername: debugUsername?.value ?? DEFAULT_DEBUG_USERNAME,
+      debugPassword,
+      prompts,
+    },
+  };
+}
+
+function pick<K extends SettingName>(layers: readonly SettingsLayer[], name: K): SettingsLayer[K] {
+  for (const layer of layers) if (layer[name] !== undefined) return layer[name];
+  return undefined;
+}
+
+async function resolvePassword(
+  layers: readonly SettingsLayer[],
+  options: ResolveOptions,
+  problems: InventoryProblem[],
+): Promise<Secret | null> {
+  const setting = pick(layers, 'password');
+  if (setting !== undefined) return collect(await readSecret(setting, options), problems);
+  const fromEnv = options.env[SSH_PASSWORD_VARIABLE];
+  if (fromEnv !== undefined) return collect(await readSecret(fallback(SSH_PASSWORD_VARIABLE), options), problems);
+  problems.push({ ...missing(options.vocabulary, 'password'), missingPassword: true });
+  return null;
+}
+
+async function resolveDebugPassword(
+  layers: readonly SettingsLayer[],
+  options: ResolveOptions,
+  problems: InventoryProblem[],
+): Promise<Secret | null> {
+  const setting = pick(layers, 'debugPassword');
+  if (setting !== undefined) return collect(await readSecret(setting, options), problems);
+  if (options.env[DEBUG_PASSWORD_VARIABLE] !== undefined) {
+    return collect(await readSecret(fallback(DEBUG_PASSWORD_VARIABLE), options), problems);
+  }
+  return new Secret(DEFAULT_DEBUG_PASSWORD);
+}
+
+// The fallback variables go through the same checks as a named one.
+function fallback(variable: string): Setting<{ kind: 'env'; variable: string }> {
+  return { value: { kind: 'env', variable }, origin: { where: null, key: variable } };
+}
+
+function collect(result: Secret | InventoryProblem, problems: InventoryProblem[]): Secret | null {
+  if (result instanceof Secret) return result;
+  problems.push(result);
+  return null;
+}
+
+function resolvePrompts(layers: readonly SettingsLayer[], problems: InventoryProblem[]): ShellPrompts | null {
+  const compile = (name: 'loginPrompt' | 'passwordPrompt' | 'prompt', fallbackPattern: RegExp): RegExp | null => {
+    const setting = pick(layers, name);
+    if (setting === undefined) return fallbackPattern;
+    const pattern = compilePromptPattern(setting.value);
+    if (typeof pattern === 'string') {
+      problems.push(atOrigin(setting.origin, pattern));
+      return null;
+    }
+    return pattern;
+  };
+  const login = compile('loginPrompt', DEFAULT_PROMPTS.login);
+  const password = compile('passwordPrompt', DEFAULT_PROMPTS.password);
+  const command = compile('prompt', DEFAULT_PROMPTS.command);
+  return login && password && command ? { login, password, command } : null;
+}
+
+export function atOrigin(origin: SettingOrigin, message: string): InventoryProblem {
+  return { where: origin.where, key: origin.key, message };
+}
+
+const MISSING = {
+  inventory: {
+    username: { key: 'username', message: 'no SSH username: set username in defaults:, a group or the phone' },
+    password: {
+      key: 'password',
+      message: `no SSH password: set password_env, password_file or password, or export ${SSH_PASSWORD_VARIABLE}`,
+    },
+  },
+  flags: {
+    username: { key: '--username', message: 'no SSH username: give --username' },
+    password: {
+      key: '--password-env',
+      message: `no SSH password: give --password-env or --password-file, or export ${SSH_PASSWORD_VARIABLE}`,
+    },
+  },
+} as const;
+
+function missing(vocabulary: ResolveOptions['vocabulary'], what: 'username' | 'password'): InventoryProblem {
+  return { where: null, ...MISSING[vocabulary][what] };
+}
