@@ -8,6 +8,7 @@ import {
   DEFAULT_DEBUG_PASSWORD,
   DEFAULT_DEBUG_USERNAME,
   DEFAULT_PORT,
+  type SecretSource,
   type Setting,
   type SettingName,
   type SettingOrigin,
@@ -68,8 +69,8 @@ export async function resolveTarget(
   if (username === undefined) problems.push(missing(options.vocabulary, 'username'));
   const debugUsername = pick(layers, 'debugUsername');
   check(debugUsername, userNameProblem);
-  const password = await resolvePassword(layers, options, problems);
-  const debugPassword = await resolveDebugPassword(layers, options, problems);
+  const password = await resolvePassword('password', layers, options, problems);
+  const debugPassword = await resolvePassword('debugPassword', layers, options, problems);
   const prompts = resolvePrompts(layers, problems);
   if (problems.length > 0 || password === null || debugPassword === null || prompts === null) {
     return { ok: false, problems, missingPassword: problems.every((problem) => problem.missingPassword === true) };
@@ -96,35 +97,30 @@ function pick<K extends SettingName>(layers: readonly SettingsLayer[], name: K):
   return undefined;
 }
 
+/**
+ * A password from the first layer that sets one, else from its fallback
+ * variable, else the built-in default: `debug` for the debug shell, none for
+ * SSH (a problem the CLI may answer with a prompt).
+ */
 async function resolvePassword(
+  name: 'password' | 'debugPassword',
   layers: readonly SettingsLayer[],
   options: ResolveOptions,
   problems: InventoryProblem[],
 ): Promise<Secret | null> {
-  const setting = pick(layers, 'password');
+  const setting =
+    pick(layers, name) ?? fallback(name === 'password' ? SSH_PASSWORD_VARIABLE : DEBUG_PASSWORD_VARIABLE, options.env);
   if (setting !== undefined) return collect(await readSecret(setting, options), problems);
-  const fromEnv = options.env[SSH_PASSWORD_VARIABLE];
-  if (fromEnv !== undefined) return collect(await readSecret(fallback(SSH_PASSWORD_VARIABLE), options), problems);
+  if (name === 'debugPassword') return new Secret(DEFAULT_DEBUG_PASSWORD);
   problems.push({ ...missing(options.vocabulary, 'password'), missingPassword: true });
   return null;
 }
 
-async function resolveDebugPassword(
-  layers: readonly SettingsLayer[],
-  options: ResolveOptions,
-  problems: InventoryProblem[],
-): Promise<Secret | null> {
-  const setting = pick(layers, 'debugPassword');
-  if (setting !== undefined) return collect(await readSecret(setting, options), problems);
-  if (options.env[DEBUG_PASSWORD_VARIABLE] !== undefined) {
-    return collect(await readSecret(fallback(DEBUG_PASSWORD_VARIABLE), options), problems);
-  }
-  return new Secret(DEFAULT_DEBUG_PASSWORD);
-}
-
-// The fallback variables go through the same checks as a named one.
-function fallback(variable: string): Setting<{ kind: 'env'; variable: string }> {
-  return { value: { kind: 'env', variable }, origin: { where: null, key: variable } };
+// A set fallback variable goes through the same checks as a named one.
+function fallback(variable: string, env: Environment): Setting<SecretSource> | undefined {
+  return env[variable] === undefined
+    ? undefined
+    : { value: { kind: 'env', variable }, origin: { where: null, key: variable } };
 }
 
 function collect(result: Secret | InventoryProblem, problems: InventoryProblem[]): Secret | null {

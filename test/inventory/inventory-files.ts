@@ -1,22 +1,29 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 
-/** A temporary folder for inventories and password files, removed by `remove()`. */
-export async function scratchFolder(): Promise<{
-  path: (name: string) => string;
-  write: Writer;
-  remove: () => Promise<void>;
-}> {
-  const folder = await mkdtemp(join(tmpdir(), 'unreg-inventory-'));
-  const path = (name: string) => join(folder, name);
-  const write: Writer = async (name, text, mode = 0o600) => {
-    await writeFile(path(name), text);
-    // chmod, not writeFile's mode: the umask would change the latter.
-    await chmod(path(name), mode);
-    return path(name);
-  };
-  return { path, write, remove: () => rm(folder, { recursive: true, force: true }) };
+export interface ScratchFolder {
+  /** A path inside the folder. */
+  path(name: string): string;
+  /** Writes a file with exactly `mode` (chmod: writeFile's mode would go through the umask). */
+  write(name: string, text: string, mode?: number): Promise<string>;
 }
 
-type Writer = (name: string, text: string, mode?: number) => Promise<string>;
+/** A temporary folder for the enclosing describe(): made before its tests, removed after. */
+export function useScratchFolder(): ScratchFolder {
+  let folder = '';
+  before(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'unreg-inventory-'));
+  });
+  after(() => rm(folder, { recursive: true, force: true }));
+  const path = (name: string) => join(folder, name);
+  return {
+    path,
+    async write(name, text, mode = 0o600) {
+      await writeFile(path(name), text);
+      await chmod(path(name), mode);
+      return path(name);
+    },
+  };
+}

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { formatProblem } from '../../src/inventory/inventory-problem.js';
 import { DEFAULT_PROMPTS } from '../../src/inventory/phone-target.js';
 import { type FlagResolution, resolvePhoneTarget } from '../../src/inventory/resolve-flags.js';
 import { Secret } from '../../src/inventory/secret.js';
-import { scratchFolder } from './inventory-files.js';
+import { useScratchFolder } from './inventory-files.js';
 
 function lines(resolution: FlagResolution): string[] {
   assert.equal(resolution.ok, false, 'expected problems');
@@ -12,11 +12,7 @@ function lines(resolution: FlagResolution): string[] {
 }
 
 describe('resolvePhoneTarget (unreg check flags)', () => {
-  let scratch: Awaited<ReturnType<typeof scratchFolder>>;
-  before(async () => {
-    scratch = await scratchFolder();
-  });
-  after(() => scratch.remove());
+  const scratch = useScratchFolder();
 
   it('builds a target with the inventory defaults: port 22, debug/debug, the default prompts', async () => {
     const resolution = await resolvePhoneTarget(
