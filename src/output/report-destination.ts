@@ -53,28 +53,36 @@ async function writeAll(handle: FileHandle, text: string): Promise<void> {
 }
 
 /**
- * Standard output, with backpressure. A reader that went away (`| head`)
- * is not an error of ours: further output is dropped.
+ * Standard output, with backpressure: a write waits for `drain` when the
+ * stream's buffer is full. A reader that went away (`| head`: EPIPE) is not
+ * an error of ours: further output is dropped. A stream that errored or
+ * closed never drains, so those end the wait too.
  */
 export function streamDestination(stream: Writable): ReportDestination {
   let gone = false;
-  stream.on('error', () => {
+  const markGone = () => {
     gone = true;
-  });
+  };
+  stream.on('error', markGone);
+  stream.once('close', markGone);
   return {
     async write(text) {
-      if (gone || text === '' || stream.write(text)) return;
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          stream.off('drain', done);
-          stream.off('error', done);
-          resolve();
-        };
-        stream.once('drain', done);
-        stream.once('error', done);
-      });
+      if (gone || stream.destroyed || text === '' || stream.write(text)) return;
+      await drained(stream);
     },
     async commit() {},
     async abort() {},
   };
+}
+
+function drained(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const events = ['drain', 'error', 'close'] as const;
+    const done = () => {
+      for (const event of events) stream.off(event, done);
+      resolve();
+    };
+    for (const event of events) stream.once(event, done);
+  });
 }

@@ -40,7 +40,12 @@ export class ReportWriter {
 
   private enqueue(text: string): Promise<void> {
     const destination = this.destination;
-    this.queue = this.queue.then(() => destination.write(text));
-    return this.queue;
+    const written = this.queue.then(() => destination.write(text));
+    // A failed write reaches whoever awaits it (and every later write, which
+    // chains on it); this keeps one nobody awaits (the header written by the
+    // constructor) from crashing the process as an unhandled rejection.
+    written.catch(() => undefined);
+    this.queue = written;
+    return written;
   }
 }

@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import tablePackage from 'table';
 import { REASON_CATEGORIES } from '../catalogue/categories.js';
 import type { EndpointUnregisteredReason } from '../catalogue/endpoint-unregistered-reasons.js';
 import type { OutOfServiceReason } from '../catalogue/out-of-service-reasons.js';
+import { csvRecords } from './csv-records.js';
 
 const { table } = tablePackage;
 
@@ -13,7 +13,7 @@ export function renderOutOfServiceReasons(reasons: readonly OutOfServiceReason[]
   const header = ['code', 'name', 'aliases', 'category', 'meaning', 'check_next'];
   const rows = reasons.map((r) => [String(r.code), r.name, r.aliases.join(' '), r.category, r.meaning, r.checkNext]);
   if (format === 'json') return `${JSON.stringify(reasons, null, 2)}\n`;
-  if (format === 'csv') return stringify([header, ...rows], { record_delimiter: 'windows' });
+  if (format === 'csv') return csvRecords([header, ...rows]);
   const shown = reasons.map((r) => [String(r.code), r.name, REASON_CATEGORIES[r.category], r.meaning]);
   return wrapTable(['code', 'name', 'category', 'meaning'], shown, 3);
 }
@@ -26,7 +26,7 @@ export function renderEndpointUnregisteredReasons(
   const header = ['code', 'name', 'meaning', 'check_next'];
   const rows = reasons.map((r) => [String(r.code), r.name, r.meaning, r.checkNext]);
   if (format === 'json') return `${JSON.stringify(reasons, null, 2)}\n`;
-  if (format === 'csv') return stringify([header, ...rows], { record_delimiter: 'windows' });
+  if (format === 'csv') return csvRecords([header, ...rows]);
   return wrapTable(
     ['code', 'name', 'meaning'],
     rows.map((row) => row.slice(0, 3)),

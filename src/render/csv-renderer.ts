@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { PhoneEntry, ReportAlarm } from '../report/report-document.js';
+import { type CsvCell, csvRecords } from './csv-records.js';
 import type { ReportRenderer } from './renderer.js';
 import { neutraliseFormula } from './spreadsheet-cell.js';
 
@@ -24,19 +24,17 @@ export const CSV_COLUMNS = [
   'last_event_received',
 ] as const;
 
-type Cell = string | number | null;
-
 /** One row per alarm; a phone with no alarm (or failed) gets one row of its own. */
 export class CsvRenderer implements ReportRenderer {
   start(): string {
-    return toCsv([[...CSV_COLUMNS]]);
+    return csvRecords([[...CSV_COLUMNS]]);
   }
 
   phone(entry: PhoneEntry): string {
     const phone = phoneCells(entry);
     const rows =
       entry.alarms.length === 0 ? [[...phone, ...EMPTY_ALARM]] : entry.alarms.map((a) => [...phone, ...alarmCells(a)]);
-    return toCsv(rows);
+    return csvRecords(rows);
   }
 
   end(): string {
@@ -44,9 +42,9 @@ export class CsvRenderer implements ReportRenderer {
   }
 }
 
-const EMPTY_ALARM: Cell[] = Array.from({ length: CSV_COLUMNS.length - 7 }, () => null);
+const EMPTY_ALARM: CsvCell[] = Array.from({ length: CSV_COLUMNS.length - 7 }, () => null);
 
-function phoneCells(entry: PhoneEntry): Cell[] {
+function phoneCells(entry: PhoneEntry): CsvCell[] {
   return [
     text(entry.host),
     entry.port,
@@ -58,7 +56,7 @@ function phoneCells(entry: PhoneEntry): Cell[] {
   ];
 }
 
-function alarmCells(alarm: ReportAlarm): Cell[] {
+function alarmCells(alarm: ReportAlarm): CsvCell[] {
   return [
     alarm.section,
     text(alarm.alarm),
@@ -75,9 +73,4 @@ function alarmCells(alarm: ReportAlarm): Cell[] {
 
 function text(value: string | null | undefined): string | null {
   return value === null || value === undefined ? null : neutraliseFormula(value);
-}
-
-// RFC 4180: CRLF line ends, quotes only where a cell needs them.
-function toCsv(rows: Cell[][]): string {
-  return stringify(rows, { record_delimiter: 'windows' });
 }

@@ -33,19 +33,30 @@ export class JsonRenderer implements ReportRenderer {
   }
 }
 
-/** One `phones[]` element per line, each written as soon as it is ready. */
+/**
+ * One `phones[]` element per line, each written as soon as it is ready.
+ * JSON.stringify leaves U+0085, U+2028 and U+2029 raw, and some line readers
+ * (Python's splitlines, JavaScript's own line terminators) break lines there:
+ * they are written as \u escapes, which parse back to the same text.
+ */
 export class NdjsonRenderer implements ReportRenderer {
   start(): string {
     return '';
   }
 
   phone(entry: PhoneEntry): string {
-    return `${JSON.stringify(entry)}\n`;
+    return `${JSON.stringify(entry).replace(LINE_BREAKING, escapeCharacter)}\n`;
   }
 
   end(): string {
     return '';
   }
+}
+
+const LINE_BREAKING = /[\u0085\u2028\u2029]/g;
+
+function escapeCharacter(character: string): string {
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 function indent(text: string, prefix: string): string {
