@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alarmParameterPairs, packPairs } from '../../src/render/alarm-parameters.js';
+import { SEED_PARAMS } from '../parser/seed-alarm.js';
 import { sampleAlarm } from './sample-entries.js';
 
 describe('alarmParameterPairs', () => {
   it('decodes the DHCP and DNS status enums and shows other values raw, in the order sent', () => {
-    assert.deepEqual(alarmParameterPairs(sampleAlarm()), [
+    const pairs = alarmParameterPairs(sampleAlarm({ DNSStatusUnifiedCM2: '3', DNSStatusUnifiedCM3: '4' }));
+    assert.deepEqual(pairs, [
       'DeviceIPv4Address=192.168.1.37/24',
       'IPv4DefaultGateway=192.168.1.254',
       'ModelNumber=CP-8861',
+      'NeighborIPv4Address=192.168.1.254',
       'NeighborDeviceID=jtac-l2tun-01',
       'NeighborPortID=FastEthernet0/1/4',
       'DHCPv4Status=good',
@@ -16,10 +19,14 @@ describe('alarmParameterPairs', () => {
       'TFTPCfgStatus=3',
       'DNSStatusUnifiedCM1=good',
       'DNSStatusUnifiedCM2=did not resolve',
-      'DNSStatusUnifiedCM3=0',
+      'DNSStatusUnifiedCM3=not applicable (CUCM given as an address)',
+      'DNSv6StatusUnifiedCM1=0',
+      'DNSv6StatusUnifiedCM2=0',
+      'DNSv6StatusUnifiedCM3=0',
       'UnifiedCMIPAddress=cucm105p',
-      'LastProtocolEventSent=Sent:REGISTER sip:cucm105p SIP/2.0  Cseq:118 REGISTER',
-      'LastProtocolEventReceived=Rcvd:SIP/2.0 200 OK  Cseq:120 REGISTER',
+      'LocalPort=49786',
+      `LastProtocolEventSent=${SEED_PARAMS.LastProtocolEventSent}`,
+      `LastProtocolEventReceived=${SEED_PARAMS.LastProtocolEventReceived}`,
     ]);
   });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CSV_COLUMNS, CsvRenderer } from '../../src/render/csv-renderer.js';
 import type { PhoneEntry } from '../../src/report/report-document.js';
+import { SEED_PARAMS } from '../parser/seed-alarm.js';
 import { failed, okEntry, renderAll, sampleAlarm } from './sample-entries.js';
 
 const HEADER =
@@ -78,7 +79,7 @@ describe('CsvRenderer', () => {
     assert.equal(lines.length, 4);
     assert.equal(
       lines[1],
-      '10.0.0.1,22,lobby,Tokyo,ok,,,sent,LastOutOfServiceInformation,SEP2834A282656D,CP-8861,10,TCPtimeOut,2016-04-21T09:02:53.181Z,192.168.1.37,Sent:REGISTER sip:cucm105p SIP/2.0  Cseq:118 REGISTER,Rcvd:SIP/2.0 200 OK  Cseq:120 REGISTER',
+      `10.0.0.1,22,lobby,Tokyo,ok,,,sent,LastOutOfServiceInformation,SEP2834A282656D,CP-8861,10,TCPtimeOut,2016-04-21T09:02:53.181Z,192.168.1.37,${SEED_PARAMS.LastProtocolEventSent},${SEED_PARAMS.LastProtocolEventReceived}`,
     );
     assert.deepEqual(
       rowsOf(text).map((row) => [row.section, row.reason_code, row.reason_name]),
