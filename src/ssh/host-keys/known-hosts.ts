@@ -45,3 +45,18 @@ function hashedMatches(field: string, name: string): boolean {
   if (salt === undefined || hash === undefined) return false;
   return createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64') === hash;
 }
+
+/**
+ * The file's text without the lines that name `name` (what `ssh-keygen -R`
+ * does), and how many went. Other lines, comments included, stay as they are.
+ */
+export function removeHost(text: string, name: string): { text: string; removed: number } {
+  let removed = 0;
+  const kept = text.split(/(?<=\n)/).filter((line) => {
+    const [entry] = parseKnownHosts(line);
+    const names = entry !== undefined && entryMatches(entry, name);
+    if (names) removed += 1;
+    return !names;
+  });
+  return { text: kept.join(''), removed };
+}
