@@ -1,8 +1,11 @@
 import yargs, { type Argv } from 'yargs';
 import { VERSION } from '../version.js';
 import type { CliIo } from './cli-io.js';
+import { checkCommand } from './commands/check-command.js';
+import { forgetHostCommand } from './commands/forget-host-command.js';
 import { parseCommand } from './commands/parse-command.js';
 import { reasonsCommand } from './commands/reasons-command.js';
+import { sweepCommand } from './commands/sweep-command.js';
 import { STDIN_ARGUMENT } from './stdin-argument.js';
 import { UsageError } from './usage-error.js';
 
@@ -14,8 +17,11 @@ export function buildCli(argv: string[], io: CliIo): Argv {
   return yargs(argv.map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg)))
     .scriptName('unreg')
     .usage('$0 <command> [options]\n\nWhy did my Cisco IP phones lose their CUCM registration?')
+    .command(checkCommand(io))
+    .command(sweepCommand(io))
     .command(parseCommand(io))
     .command(reasonsCommand(io))
+    .command(forgetHostCommand(io))
     .demandCommand(1, 'Name a command (see --help).')
     .strict()
     .version(VERSION)

@@ -17,7 +17,7 @@ try {
   await buildCli(hideBin(process.argv), io).parseAsync();
 } catch (error) {
   if (error instanceof UsageError) {
-    io.stderr.write(`unreg: ${error.message}\n`);
+    for (const line of error.message.split('\n')) io.stderr.write(`unreg: ${line}\n`);
     io.exitStatus = EXIT.usage;
   } else {
     io.stderr.write(`unreg: internal error: ${(error as Error).stack ?? String(error)}\n`);

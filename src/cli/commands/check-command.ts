@@ -1,0 +1,56 @@
+import type { Argv } from 'yargs';
+import { InventoryError } from '../../inventory/inventory-problem.js';
+import { type FlagResolution, resolvePhoneTarget, type TargetFlags } from '../../inventory/resolve-flags.js';
+import { Secret } from '../../inventory/secret.js';
+import { promptPassword } from '../../terminal/password-prompt.js';
+import type { CliIo } from '../cli-io.js';
+import { reportPhones } from '../phone-report.js';
+import { type ReportArgs, withReportOptions } from '../report-options.js';
+import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../session-options.js';
+
+type CheckArgs = ReportArgs & SessionArgs & Omit<TargetFlags, 'password' | 'debugPassword'> & { host: string };
+
+export function checkCommand(io: CliIo) {
+  return {
+    command: 'check <host>',
+    describe: 'Read one phone now (prompts for a missing SSH password on a terminal)',
+    builder: (yargs: Argv) =>
+      withReportOptions(
+        withSessionOptions(
+          yargs
+            .positional('host', { type: 'string', demandOption: true, describe: 'Phone address or DNS name' })
+            .option('port', { type: 'number', describe: 'SSH port (default 22)' })
+            .option('username', { alias: 'u', type: 'string', describe: 'SSH user set on the phone in CUCM' })
+            .option('password-env', { type: 'string', describe: 'Variable holding the SSH password' })
+            .option('password-file', { type: 'string', describe: 'File holding the SSH password' })
+            .option('debug-username', { type: 'string', describe: 'Debug shell user (default debug; admin on 6900)' })
+            .option('debug-password-env', { type: 'string', describe: 'Variable holding the debug shell password' })
+            .option('debug-password-file', { type: 'string', describe: 'File holding the debug shell password' })
+            .option('login-prompt', { type: 'string', describe: "Pattern of the debug shell's login prompt" })
+            .option('password-prompt', { type: 'string', describe: "Pattern of the debug shell's password prompt" })
+            .option('prompt', { type: 'string', describe: 'Pattern of the command prompt (default DEBUG>)' })
+            .option('name', { type: 'string', describe: 'Label for the report' })
+            .option('site', { type: 'string', describe: 'Site for the report' }),
+        ),
+      ),
+    handler: (args: CheckArgs) => check(args, io),
+  };
+}
+
+async function check(args: CheckArgs, io: CliIo): Promise<void> {
+  let resolution = await resolvePhoneTarget(args.host, args, { env: io.env });
+  if (!resolution.ok && resolution.missingPassword) {
+    const typed = await promptPassword(`SSH password for ${args.username ?? ''}@${args.host}: `, io.stdin, io.stderr);
+    if (typed !== null)
+      resolution = await resolvePhoneTarget(args.host, { ...args, password: new Secret(typed) }, { env: io.env });
+  }
+  const target = targetOf(resolution);
+  for (const warning of resolution.warnings) io.stderr.write(`unreg: warning: ${warning}\n`);
+  const options = { ...(await readOptionsFrom(args, io.env)), concurrency: 1 };
+  await reportPhones([target], options, { ...args, quiet: true }, io);
+}
+
+function targetOf(resolution: FlagResolution) {
+  if (!resolution.ok) throw new InventoryError(resolution.problems);
+  return resolution.target;
+}

@@ -1,0 +1,50 @@
+import type { Argv } from 'yargs';
+import { filterPhones } from '../../inventory/filter-phones.js';
+import { loadInventory } from '../../inventory/load-inventory.js';
+import type { CliIo } from '../cli-io.js';
+import { reportPhones } from '../phone-report.js';
+import { type ReportArgs, withReportOptions } from '../report-options.js';
+import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../session-options.js';
+import { UsageError } from '../usage-error.js';
+
+interface SweepArgs extends ReportArgs, SessionArgs {
+  inventory: string;
+  concurrency: number;
+  site?: string[];
+  tag?: string[];
+  host?: string[];
+}
+
+export function sweepCommand(io: CliIo) {
+  return {
+    command: 'sweep <inventory>',
+    describe: 'Read every phone of a YAML inventory and report their out-of-service reasons',
+    builder: (yargs: Argv) =>
+      withReportOptions(
+        withSessionOptions(
+          yargs
+            .positional('inventory', { type: 'string', demandOption: true, describe: 'Inventory file (YAML)' })
+            .option('concurrency', { alias: 'c', type: 'number', default: 50, describe: 'Phones read at once' })
+            .option('site', { type: 'string', array: true, describe: 'Only phones of this site (repeatable)' })
+            .option('tag', { type: 'string', array: true, describe: 'Only phones with this tag (repeatable)' })
+            .option('host', { type: 'string', array: true, describe: 'Only hosts matching this glob (repeatable)' })
+            .check(({ concurrency }) => {
+              if (!Number.isInteger(concurrency) || concurrency < 1) {
+                throw new UsageError('--concurrency must be a whole number, 1 or more');
+              }
+              return true;
+            }),
+        ),
+      ),
+    handler: (args: SweepArgs) => sweep(args, io),
+  };
+}
+
+async function sweep(args: SweepArgs, io: CliIo): Promise<void> {
+  const inventory = await loadInventory(args.inventory, { env: io.env });
+  for (const warning of inventory.warnings) io.stderr.write(`unreg: warning: ${warning}\n`);
+  const phones = filterPhones(inventory.phones, { site: args.site, tag: args.tag, host: args.host });
+  if (phones.length === 0) throw new UsageError(`no phone of ${args.inventory} matches --site/--tag/--host`);
+  const options = { ...(await readOptionsFrom(args, io.env)), concurrency: args.concurrency };
+  await reportPhones(phones, options, args, io);
+}
