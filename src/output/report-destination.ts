@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -17,12 +18,22 @@ export interface ReportDestination {
  * A file written whole or not at all: the report goes to a temporary file in
  * the same folder (so the rename cannot cross file systems), is flushed to
  * disk, then renamed over the target. An earlier file stays untouched until
- * the rename, and stays untouched for good if anything fails before it.
+ * the rename, and stays untouched for good if anything fails before it. A
+ * process that exits before commit or abort (a second Ctrl-C exits at once)
+ * removes the temporary file on its way out.
  */
 export async function openAtomicFile(path: string): Promise<ReportDestination> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx');
+  const removeOnExit = () => {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already gone: nothing to clean.
+    }
+  };
+  process.once('exit', removeOnExit);
   let closed = false;
   const close = async (): Promise<void> => {
     if (!closed) {
@@ -36,10 +47,12 @@ export async function openAtomicFile(path: string): Promise<ReportDestination> {
       await handle.sync();
       await close();
       await rename(temporary, path);
+      process.off('exit', removeOnExit);
     },
     async abort() {
       await close().catch(() => undefined);
       await unlink(temporary).catch(() => undefined);
+      process.off('exit', removeOnExit);
     },
   };
 }

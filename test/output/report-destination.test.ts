@@ -56,6 +56,22 @@ describe('openAtomicFile', () => {
     assert.equal(await readFile(path, 'utf8'), '{}\n');
   });
 
+  it('leaves no temporary file when the process exits before commit (a second Ctrl-C)', async () => {
+    const path = join(folder, 'exit', 'report.csv');
+    await mkdir(join(folder, 'exit'));
+    await writeFile(path, 'earlier\n');
+    const module = new URL('../../src/output/report-destination.js', import.meta.url).href;
+    const script = `const { openAtomicFile } = await import(${JSON.stringify(module)});
+      const file = await openAtomicFile(${JSON.stringify(path)});
+      await file.write('half a report');
+      process.exit(130);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(status, 130);
+    assert.deepEqual(await readdir(join(folder, 'exit')), ['report.csv']);
+    assert.equal(await readFile(path, 'utf8'), 'earlier\n');
+  });
+
   it('fails at commit when the target cannot be replaced, and abort then cleans up', async () => {
     const path = join(folder, 'blocked', 'report.csv');
     await mkdir(join(path, 'in-the-way'), { recursive: true });
