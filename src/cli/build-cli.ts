@@ -6,6 +6,7 @@ import { forgetHostCommand } from './commands/forget-host-command.js';
 import { parseCommand } from './commands/parse-command.js';
 import { reasonsCommand } from './commands/reasons-command.js';
 import { sweepCommand } from './commands/sweep-command.js';
+import { syslogCommand } from './commands/syslog-command.js';
 import { STDIN_ARGUMENT } from './stdin-argument.js';
 import { UsageError } from './usage-error.js';
 
@@ -22,6 +23,7 @@ export function buildCli(argv: string[], io: CliIo): Argv {
     .command(parseCommand(io))
     .command(reasonsCommand(io))
     .command(forgetHostCommand(io))
+    .command(syslogCommand(io))
     .demandCommand(1, 'Name a command (see --help).')
     .strict()
     .version(VERSION)

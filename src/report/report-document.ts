@@ -1,5 +1,6 @@
 import type { ReasonCategory } from '../catalogue/categories.js';
 import type { AlarmSection } from '../parser/parsed-alarm.js';
+import type { SyslogEvent } from '../syslog/syslog-event.js';
 
 // The report document is a public contract (docs/report-formats.md): field
 // names and types change only with schemaVersion.
@@ -39,6 +40,8 @@ export interface ReportAlarm {
   readonly lastEventSent: string | null;
   readonly lastEventReceived: string | null;
   readonly params: Readonly<Record<string, string>>;
+  /** With --cucm-syslog: the CUCM event this alarm pairs with, or null (docs/syslog.md). */
+  readonly cucmEvent?: SyslogEvent | null;
 }
 
 /** One phone (or one parsed file): its alarms, or why it has none. */
@@ -53,6 +56,8 @@ export interface PhoneEntry {
   readonly durationMs: number;
   readonly alarms: readonly ReportAlarm[];
   readonly warnings: readonly string[];
+  /** With --cucm-syslog: CUCM's events for this phone's device name, in time order (docs/syslog.md). */
+  readonly cucmEvents?: readonly SyslogEvent[];
 }
 
 export interface ReasonCount {

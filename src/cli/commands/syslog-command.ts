@@ -1,0 +1,186 @@
+import type { Argv } from 'yargs';
+import { expandOutputPath } from '../../output/output-path.js';
+import { openAtomicFile, type ReportDestination, streamDestination } from '../../output/report-destination.js';
+import { colourFor, colourWanted } from '../../render/colour.js';
+import { defaultFormat } from '../../render/report-format.js';
+import type { PhoneEntry } from '../../report/report-document.js';
+import { indexCucmEvents, joinCucmEvents } from '../../syslog/cucm-join.js';
+import {
+  openSyslogFile,
+  readSyslogInputs,
+  type SyslogInput,
+  SyslogInputError,
+  type SyslogReading,
+  stdinSyslogInput,
+} from '../../syslog/read-syslog.js';
+import type { MalformedLine } from '../../syslog/syslog-event.js';
+import { renderSyslogReport } from '../../syslog/syslog-format.js';
+import { buildSyslogReport } from '../../syslog/syslog-report.js';
+import { parseDuration } from '../../syslog/window-duration.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-status.js';
+import { type ReportArgs, withReportOptions } from '../report-options.js';
+import { STDIN_ARGUMENT } from '../stdin-argument.js';
+import { UsageError } from '../usage-error.js';
+
+interface SyslogArgs extends ReportArgs {
+  files: string[];
+  window: string;
+  year?: number;
+}
+
+const DEFAULT_WINDOW = '10m';
+
+export function syslogCommand(io: CliIo) {
+  return {
+    command: 'syslog [files..]',
+    describe: "Read CUCM syslog (EndPointUnregistered, LastOutOfServiceInformation): CUCM's reason next to the phone's",
+    builder: (yargs: Argv) =>
+      withReportOptions(
+        yargs
+          .positional('files', { type: 'string', array: true, default: [], describe: 'Syslog files; - is stdin' })
+          .option('window', {
+            type: 'string',
+            default: DEFAULT_WINDOW,
+            describe: 'Pair a CUCM event with a phone event of the same device this close in time (e.g. 90s, 10m, 1h)',
+          })
+          .option('year', { type: 'number', describe: 'Year of RFC 3164 dates (they carry none; default: guessed)' }),
+      ).option('detail', { type: 'boolean', default: false, describe: 'Table: add every device pair in time order' }),
+    handler: (args: SyslogArgs) => runSyslog(args, io),
+  };
+}
+
+async function runSyslog(args: SyslogArgs, io: CliIo): Promise<void> {
+  const windowMs = windowOption('--window', args.window);
+  const year = yearOption(args.year);
+  const files = args.files.length === 0 ? [STDIN_ARGUMENT] : args.files;
+  const reading = await readSyslog(files, io, year);
+  const report = buildSyslogReport(reading, windowMs);
+  warnMalformed(reading.read.malformed, io);
+  const now = new Date();
+  const output = args.output === undefined ? undefined : expandOutputPath(args.output, now);
+  const format = args.format ?? defaultFormat(output, io.stdout.isTTY === true);
+  const colour = colourFor(output === undefined && colourWanted(io.stdout, io.env));
+  const pieces = renderSyslogReport(format, report, { generatedAt: now.toISOString(), detail: args.detail, colour });
+  const destination = output === undefined ? streamDestination(io.stdout) : await openOutputFile(output);
+  try {
+    await writePieces(pieces, destination);
+    await destination.commit();
+  } catch (error) {
+    await destination.abort();
+    throw error;
+  }
+  // Malformed lines are reported (above and in the report), not a failure:
+  // the read went through. Unreadable input or bad flags exit 2 before this.
+  io.exitStatus = EXIT.ok;
+}
+
+/** `--cucm-syslog` for the commands that read phones (parse, sweep). */
+export interface CucmSyslogArgs {
+  cucmSyslog?: string | string[];
+  cucmWindow: string;
+}
+
+export function withCucmSyslogOptions<T>(yargs: Argv<T>): Argv<T & CucmSyslogArgs> {
+  return yargs
+    .option('cucm-syslog', {
+      type: 'string',
+      describe: "CUCM syslog file to add CUCM's events to each phone (repeat for more files; - is stdin)",
+    })
+    .option('cucm-window', {
+      type: 'string',
+      default: DEFAULT_WINDOW,
+      describe: 'Pair a phone alarm with a CUCM event this close in time',
+    }) as unknown as Argv<T & CucmSyslogArgs>;
+}
+
+/** Adds CUCM's side to one phone entry (the identity when no --cucm-syslog was given). */
+export type CucmJoiner = (entry: PhoneEntry) => PhoneEntry;
+
+/**
+ * Reads the `--cucm-syslog` files (before any report is written: an
+ * unreadable file is a usage error) and gives the joiner for each entry.
+ * `stdinTaken`: the command reads standard input for something else.
+ */
+export async function loadCucmSyslog(args: CucmSyslogArgs, io: CliIo, stdinTaken: boolean): Promise<CucmJoiner> {
+  const files = args.cucmSyslog === undefined ? [] : [args.cucmSyslog].flat();
+  if (files.length === 0) return (entry) => entry;
+  const windowMs = windowOption('--cucm-window', args.cucmWindow);
+  if (stdinTaken && files.includes(STDIN_ARGUMENT)) {
+    throw new UsageError('standard input (-) can feed only one input: the phone files or --cucm-syslog');
+  }
+  const reading = await readSyslog(files, io, undefined);
+  warnMalformed(reading.read.malformed, io);
+  const index = indexCucmEvents(reading.events);
+  return (entry) => joinCucmEvents(entry, index, windowMs);
+}
+
+async function readSyslog(files: readonly string[], io: CliIo, year: number | undefined): Promise<SyslogReading> {
+  if (files.filter((file) => file === STDIN_ARGUMENT).length > 1) throw new UsageError('- (stdin) given twice');
+  const inputs: SyslogInput[] = [];
+  try {
+    // Open every file first: one that cannot be read stops the command before any reading.
+    for (const file of files)
+      inputs.push(file === STDIN_ARGUMENT ? stdinSyslogInput(io.stdin) : await openSyslogFile(file));
+  } catch (error) {
+    await Promise.all(inputs.map((input) => ('handle' in input.source ? input.source.handle.close() : undefined)));
+    throw usageErrorFrom(error);
+  }
+  // readSyslogInputs closes the files, whatever happens.
+  return readSyslogInputs(inputs, { year }).catch((error: unknown) => {
+    throw usageErrorFrom(error);
+  });
+}
+
+function usageErrorFrom(error: unknown): unknown {
+  return error instanceof SyslogInputError ? new UsageError(error.message) : error;
+}
+
+const MALFORMED_SHOWN = 10;
+
+function warnMalformed(malformed: readonly MalformedLine[], io: CliIo): void {
+  for (const entry of malformed.slice(0, MALFORMED_SHOWN)) {
+    io.stderr.write(`unreg: ${entry.file}:${entry.line}: skipped: ${entry.message}\n`);
+  }
+  if (malformed.length > MALFORMED_SHOWN) {
+    io.stderr.write(
+      `unreg: ... and ${malformed.length - MALFORMED_SHOWN} more malformed lines (listed in the report)\n`,
+    );
+  }
+}
+
+function windowOption(flag: string, text: string): number {
+  const ms = parseDuration(text);
+  if (ms === null || ms <= 0) throw new UsageError(`${flag} ${text}: not a duration (e.g. 90s, 10m, 1h30m)`);
+  return ms;
+}
+
+function yearOption(year: number | undefined): number | undefined {
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1970 && year <= 9999)) {
+    throw new UsageError(`--year ${year}: not a year`);
+  }
+  return year;
+}
+
+async function openOutputFile(path: string): Promise<ReportDestination> {
+  try {
+    return await openAtomicFile(path);
+  } catch (error) {
+    throw new UsageError(`cannot write --output ${path}: ${(error as Error).message}`);
+  }
+}
+
+const WRITE_BYTES = 1 << 16;
+
+// Pieces are small (one event each): gather them into fewer, larger writes.
+async function writePieces(pieces: Iterable<string>, destination: ReportDestination): Promise<void> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= WRITE_BYTES) {
+      await destination.write(batch);
+      batch = '';
+    }
+  }
+  await destination.write(batch);
+}

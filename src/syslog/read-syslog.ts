@@ -1,0 +1,120 @@
+import type { FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { parseEventLine } from './event-line.js';
+import type { HeaderClock } from './header-time.js';
+import { LineScanner, MAX_LINE_BYTES } from './line-scanner.js';
+import type { MalformedLine, SyslogEvent, SyslogReadSummary } from './syslog-event.js';
+
+const CHUNK_BYTES = 1 << 20;
+
+/** A syslog input ready to read: a file already opened (so it is known readable), or a stream. */
+export interface SyslogInput {
+  /** As named in the report: the path given, or `-`. */
+  readonly name: string;
+  readonly source: { readonly handle: FileHandle } | { readonly stream: Readable };
+  /** See HeaderClock.referenceMs: the file's modification time, or when reading began. */
+  readonly referenceMs: number;
+}
+
+/** The events read from every input, in input order, and how the reading went. */
+export interface SyslogReading {
+  readonly events: SyslogEvent[];
+  readonly read: SyslogReadSummary;
+}
+
+export interface ReadOptions {
+  /** `--year`: the year of dates that carry none. */
+  readonly year?: number;
+}
+
+/** An input that cannot be read; the message names it. */
+export class SyslogInputError extends Error {
+  override readonly name = 'SyslogInputError';
+}
+
+/** Opens a file for reading, or says in one line why it cannot be read. */
+export async function openSyslogFile(path: string): Promise<SyslogInput> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    return { name: path, source: { handle }, referenceMs: stats.mtimeMs };
+  } catch (error) {
+    await handle?.close();
+    throw new SyslogInputError(`cannot read ${path}: ${describe(error)}`);
+  }
+}
+
+export function stdinSyslogInput(stream: Readable, now = Date.now()): SyslogInput {
+  return { name: '-', source: { stream }, referenceMs: now };
+}
+
+/**
+ * Reads every input in turn, streaming: memory holds one chunk, one line and
+ * the events found, never the file. Closes the files it was given.
+ */
+export async function readSyslogInputs(
+  inputs: readonly SyslogInput[],
+  options: ReadOptions = {},
+): Promise<SyslogReading> {
+  const events: SyslogEvent[] = [];
+  const malformed: MalformedLine[] = [];
+  let lines = 0;
+  try {
+    for (const input of inputs) {
+      const clock: HeaderClock = { referenceMs: input.referenceMs, year: options.year };
+      const file = input.name;
+      const scanner = new LineScanner({
+        candidate(text, line) {
+          const result = parseEventLine(text, { file, line, clock });
+          if (result === null) return;
+          if ('event' in result) events.push(result.event);
+          else malformed.push({ file, line, message: result.malformed });
+        },
+        overlong(line) {
+          malformed.push({ file, line, message: `line longer than ${MAX_LINE_BYTES} bytes: not read` });
+        },
+      });
+      await feed(input, scanner);
+      lines += scanner.lines;
+    }
+  } finally {
+    await Promise.all(inputs.map((input) => ('handle' in input.source ? input.source.handle.close() : undefined)));
+  }
+  return {
+    events,
+    read: { lines, events: events.length, skipped: lines - events.length - malformed.length, malformed },
+  };
+}
+
+async function feed(input: SyslogInput, scanner: LineScanner): Promise<void> {
+  try {
+    if ('stream' in input.source) {
+      for await (const chunk of input.source.stream) scanner.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    } else {
+      // One buffer, reused: the scanner copies what it keeps.
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      for (;;) {
+        const { bytesRead } = await input.source.handle.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        scanner.push(buffer.subarray(0, bytesRead));
+      }
+    }
+  } catch (error) {
+    throw new SyslogInputError(`cannot read ${input.name}: ${describe(error)}`);
+  }
+  scanner.end();
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'is a folder, not a file',
+};
+
+function describe(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return REASONS[code ?? ''] ?? message;
+}

@@ -1,0 +1,75 @@
+import { stringify } from 'csv-stringify/sync';
+import { epochToIso } from '../parser/epoch-time.js';
+import { neutraliseFormula } from '../render/spreadsheet-cell.js';
+import type { DevicePair } from './fleet-pairs.js';
+import type { SyslogEvent } from './syslog-event.js';
+import type { SyslogReport } from './syslog-report.js';
+
+// Public contract: column names and order (docs/syslog.md).
+export const SYSLOG_CSV_COLUMNS = [
+  'device_name',
+  'cucm_alarm',
+  'cucm_time',
+  'cucm_reason_code',
+  'cucm_reason_name',
+  'cucm_ip_address',
+  'cucm_node',
+  'cucm_file',
+  'cucm_line',
+  'phone_time',
+  'phone_timestamp',
+  'phone_reason_code',
+  'phone_reason_name',
+  'phone_ip_address',
+  'phone_node',
+  'phone_file',
+  'phone_line',
+  'seconds_apart',
+] as const;
+
+type Cell = string | number | null;
+
+const ROWS_PER_PIECE = 1000;
+
+/** One row per device pair: every event is on exactly one row. */
+export function* syslogCsv(report: SyslogReport): Generator<string> {
+  yield toCsv([[...SYSLOG_CSV_COLUMNS]]);
+  for (let start = 0; start < report.devicePairs.length; start += ROWS_PER_PIECE) {
+    yield toCsv(report.devicePairs.slice(start, start + ROWS_PER_PIECE).map(pairRow));
+  }
+}
+
+function pairRow(pair: DevicePair): Cell[] {
+  const { cucm, phone } = pair;
+  return [
+    text(pair.deviceName),
+    cucm?.alarm ?? null,
+    cucm?.time ?? null,
+    ...eventCells(cucm),
+    phone?.time ?? null,
+    phone === null ? null : epochToIso(phone.params.TimeStamp ?? ''),
+    ...eventCells(phone),
+    pair.apartSeconds,
+  ];
+}
+
+function eventCells(event: SyslogEvent | null): Cell[] {
+  if (event === null) return [null, null, null, null, null, null];
+  return [
+    event.reasonCode,
+    text(event.reasonName),
+    text(event.ipAddress),
+    text(event.node),
+    text(event.file),
+    event.line,
+  ];
+}
+
+function text(value: string | null): string | null {
+  return value === null ? null : neutraliseFormula(value);
+}
+
+// RFC 4180: CRLF line ends, quotes only where a cell needs them.
+function toCsv(rows: Cell[][]): string {
+  return stringify(rows, { record_delimiter: 'windows' });
+}

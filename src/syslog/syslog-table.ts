@@ -1,0 +1,84 @@
+import tablePackage from 'table';
+import type { Colour } from '../render/colour.js';
+import { terminalSafe } from '../render/terminal-text.js';
+import { outOfServiceMs } from './event-time.js';
+import type { DevicePair, PairCount } from './fleet-pairs.js';
+import type { SyslogEvent } from './syslog-event.js';
+import type { SyslogReport } from './syslog-report.js';
+import { formatDuration } from './window-duration.js';
+
+// `table` is CommonJS: destructure the default export.
+const { table } = tablePackage;
+
+export interface SyslogTableOptions {
+  readonly detail: boolean;
+  readonly colour: Colour;
+}
+
+/**
+ * The fleet view for people: CUCM reason x phone reason with counts; with
+ * `detail`, every device's pairs in time order; then what was read, and
+ * every malformed line.
+ */
+export function* syslogTable(report: SyslogReport, options: SyslogTableOptions): Generator<string> {
+  const { bold, red } = options.colour;
+  const window = formatDuration(report.windowMs);
+  yield `${bold(`CUCM reason × phone reason (paired per device within ${window})`)}\n`;
+  yield report.pairs.length === 0
+    ? 'No unregistration events.\n'
+    : grid(options.colour, PAIR_HEADER, report.pairs.map(pairCountRow));
+  if (options.detail && report.devicePairs.length > 0) {
+    yield `${bold('Events by device')}\n`;
+    yield grid(options.colour, DEVICE_HEADER, report.devicePairs.map(devicePairRow));
+  }
+  const { lines, events, skipped, malformed } = report.read;
+  const cucm = report.events.filter((event) => event.source === 'cucm').length;
+  const malformedText = `${malformed.length} malformed`;
+  yield `Read: ${lines} lines, ${events} events (${cucm} CUCM, ${events - cucm} phone), ${skipped} other lines skipped, ${
+    malformed.length > 0 ? red(malformedText) : malformedText
+  }\n`;
+  if (malformed.length > 0) {
+    yield `\n${red(bold('Malformed lines'))}\n`;
+    for (const entry of malformed) yield `${terminalSafe(`${entry.file}:${entry.line}: ${entry.message}`)}\n`;
+  }
+}
+
+const PAIR_HEADER = ['CUCM code', 'CUCM reason', 'phone code', 'phone reason', 'devices', 'events'];
+const DEVICE_HEADER = ['device', 'CUCM at', 'CUCM reason', 'phone out at', 'phone reason', 'apart (s)'];
+
+function pairCountRow(pair: PairCount): string[] {
+  return [
+    code(pair.cucmReasonCode),
+    pair.cucmReasonName,
+    code(pair.phoneReasonCode),
+    pair.phoneReasonName,
+    String(pair.devices),
+    String(pair.events),
+  ];
+}
+
+function devicePairRow(pair: DevicePair): string[] {
+  const phoneOut = pair.phone === null ? null : outOfServiceMs(pair.phone);
+  return [
+    pair.deviceName,
+    pair.cucm?.time ?? '',
+    reason(pair.cucm),
+    phoneOut === null ? '' : new Date(phoneOut).toISOString(),
+    reason(pair.phone),
+    pair.apartSeconds === null ? '' : String(pair.apartSeconds),
+  ];
+}
+
+function reason(event: SyslogEvent | null): string {
+  if (event === null) return '';
+  return [code(event.reasonCode), event.reasonName ?? ''].filter((part) => part !== '').join(' ') || '?';
+}
+
+function code(value: number | null): string {
+  return value === null ? '' : String(value);
+}
+
+function grid(colour: Colour, header: string[], rows: string[][]): string {
+  const data = [header.map(colour.bold), ...rows.map((row) => row.map(terminalSafe))];
+  return table(data, { drawHorizontalLine: (line, count) => line <= 1 || line === count });
+}
