@@ -84,15 +84,33 @@ export class LineScanner {
       if (hit < 0) break;
       const lineStart = Math.max(start, bytes.lastIndexOf(NEWLINE, hit) + 1);
       const lineEnd = bytes.indexOf(NEWLINE, hit);
-      this.lines += countNewlines(bytes, counted, lineStart) + 1;
-      const textEnd = lineEnd > lineStart && bytes[lineEnd - 1] === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
-      this.handler.candidate(bytes.toString('utf8', lineStart, textEnd), this.lines);
+      this.countLines(bytes, counted, lineStart);
+      this.lines += 1;
+      if (lineEnd - lineStart > this.maxLineBytes) this.handler.overlong(this.lines);
+      else {
+        const textEnd = lineEnd > lineStart && bytes[lineEnd - 1] === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+        this.handler.candidate(bytes.toString('utf8', lineStart, textEnd), this.lines);
+      }
       counted = lineEnd + 1;
       for (const [index, needle] of NEEDLES.entries()) {
         if ((hits[index] ?? -1) < counted) hits[index] = bytes.indexOf(needle, counted);
       }
     }
-    this.lines += countNewlines(bytes, counted, end);
+    this.countLines(bytes, counted, end);
+  }
+
+  /**
+   * Counts the lines in [from, to) (which starts a line and ends after a line
+   * break). A line over the limit is reported whether or not it names an
+   * alarm, so that the result never depends on where the chunks were cut.
+   */
+  private countLines(bytes: Buffer, from: number, to: number): void {
+    let lineStart = from;
+    for (let at = bytes.indexOf(NEWLINE, from); at >= 0 && at < to; at = bytes.indexOf(NEWLINE, at + 1)) {
+      this.lines += 1;
+      if (at - lineStart > this.maxLineBytes) this.handler.overlong(this.lines);
+      lineStart = at + 1;
+    }
   }
 }
 
@@ -100,10 +118,4 @@ function nearest(hits: readonly number[], end: number): number {
   let best = -1;
   for (const hit of hits) if (hit >= 0 && hit < end && (best < 0 || hit < best)) best = hit;
   return best;
-}
-
-function countNewlines(bytes: Buffer, from: number, to: number): number {
-  let count = 0;
-  for (let at = bytes.indexOf(NEWLINE, from); at >= 0 && at < to; at = bytes.indexOf(NEWLINE, at + 1)) count += 1;
-  return count;
 }

@@ -7,8 +7,9 @@ import { EXIT } from '../exit-status.js';
 import { type ReportArgs, withReportOptions, writeReport } from '../report-options.js';
 import { STDIN_ARGUMENT } from '../stdin-argument.js';
 import { UsageError } from '../usage-error.js';
+import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from './syslog-command.js';
 
-interface ParseArgs extends ReportArgs {
+interface ParseArgs extends ReportArgs, CucmSyslogArgs {
   files: string[];
 }
 
@@ -17,8 +18,15 @@ export function parseCommand(io: CliIo) {
     command: 'parse [files..]',
     describe: 'Decode saved `show unreg` output (files, or stdin with - or no file)',
     builder: (yargs: Argv) =>
-      withReportOptions(
-        yargs.positional('files', { type: 'string', array: true, default: [], describe: 'Files to read; - is stdin' }),
+      withCucmSyslogOptions(
+        withReportOptions(
+          yargs.positional('files', {
+            type: 'string',
+            array: true,
+            default: [],
+            describe: 'Files to read; - is stdin',
+          }),
+        ),
       ),
     handler: (args: ParseArgs) => runParse(args, io),
   };
@@ -29,12 +37,13 @@ async function runParse(args: ParseArgs, io: CliIo): Promise<void> {
   // Read everything before writing anything: an unreadable file is a usage
   // error (exit 2) and must not leave a half-made report behind.
   const texts = await Promise.all(files.map((file) => readInput(file, io)));
+  const joinCucm = await loadCucmSyslog(args, io, files.includes(STDIN_ARGUMENT));
   const summary = await writeReport(args, io, async (report) => {
     for (const [index, file] of files.entries()) {
       const started = performance.now();
       const parsed = parseShowUnreg(texts[index] ?? '');
       const target = { host: file === STDIN_ARGUMENT ? '-' : file, port: null, name: null, site: null, tags: [] };
-      await report.add(entryFromTranscript(target, parsed, Math.round(performance.now() - started)));
+      await report.add(joinCucm(entryFromTranscript(target, parsed, Math.round(performance.now() - started))));
     }
   });
   io.exitStatus = summary.phones.failed > 0 ? EXIT.someFailed : EXIT.ok;

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseBracketParams } from '../../src/syslog/bracket-params.js';
+
+describe('parseBracketParams', () => {
+  it('reads values with spaces, =, : and non-ASCII text', () => {
+    const text =
+      '%[DeviceName=SEP1][Description=会議室 a=b][LastProtocolEventSent=Sent:REGISTER sip:x SIP/2.0][Empty=]: tail';
+    assert.deepEqual(parseBracketParams(text, 0), {
+      params: {
+        DeviceName: 'SEP1',
+        Description: '会議室 a=b',
+        LastProtocolEventSent: 'Sent:REGISTER sip:x SIP/2.0',
+        Empty: '',
+      },
+    });
+  });
+
+  it('keeps a ] inside a value when it is not followed by [, : or a space', () => {
+    assert.deepEqual(parseBracketParams('%[Description=a]b][Reason=13]', 0), {
+      params: { Description: 'a]b', Reason: '13' },
+    });
+  });
+
+  it('starts at the given column and stops at the end of the list', () => {
+    const text = 'x: %[A=1][B=2] An endpoint has unregistered.';
+    assert.deepEqual(parseBracketParams(text, 3), { params: { A: '1', B: '2' } });
+  });
+
+  it('says where a list is cut short or has no key', () => {
+    assert.match(errorOf(parseBracketParams('%[A=1][Reason=13', 0)), /\[Reason=\.\.\. is not closed/);
+    assert.match(errorOf(parseBracketParams('%[=1]', 0)), /expected Key= at column 3/);
+    assert.match(errorOf(parseBracketParams('%[no equals sign]', 0)), /expected Key=/);
+    assert.match(errorOf(parseBracketParams('%A=1', 0)), /expected \[Key=Value\] at column 2/);
+  });
+});
+
+function errorOf(result: ReturnType<typeof parseBracketParams>): string {
+  assert.ok('error' in result, 'expected an error');
+  return result.error;
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { openSyslogFile, readSyslogInputs, SyslogInputError, stdinSyslogInput } from '../../src/syslog/read-syslog.js';
+import {
+  ciscoHeader,
+  endPointUnregistered,
+  OLDER_DEVICE_UNREGISTERED,
+  SEED_ENDPOINT_UNREGISTERED,
+  SEED_LAST_OUT_OF_SERVICE,
+} from './sample-lines.js';
+
+describe('readSyslogInputs', () => {
+  let folder = '';
+  before(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'unreg-syslog-read-'));
+  });
+  after(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('reads events from files in order, and reports malformed lines by file and number without stopping', async () => {
+    const first = join(folder, 'CiscoSyslog');
+    await writeFile(
+      first,
+      [
+        `${ciscoHeader('Apr 21 2016 09:03:30.123 UTC')}${SEED_ENDPOINT_UNREGISTERED}`,
+        'Apr 21 09:03:31 cucm105p local7 6 : %UC_AUDITLOG-5-AdministrativeEvent: %[UserID=admin]: Audit event',
+        '%UC_CALLMANAGER-3-EndPointUnregistered: %[DeviceName=SEP1][Reason=13',
+        endPointUnregistered({ Reason: '13' }),
+        SEED_LAST_OUT_OF_SERVICE,
+        '',
+      ].join('\r\n'),
+    );
+    const second = join(folder, 'CiscoSyslog.1');
+    await writeFile(second, `${OLDER_DEVICE_UNREGISTERED}\n`);
+    const reading = await readSyslogInputs([await openSyslogFile(first), await openSyslogFile(second)]);
+    assert.deepEqual(
+      reading.events.map((event) => [event.file, event.line, event.alarm, event.deviceName]),
+      [
+        [first, 1, 'EndPointUnregistered', 'SEP2834A282656D'],
+        [first, 5, 'LastOutOfServiceInformation', 'SEP2834A282656D'],
+        [second, 1, 'DeviceUnregistered', 'SEP000B5F327F9A'],
+      ],
+    );
+    assert.equal(reading.events[0]?.params.NodeID, 'cucm105p', 'no CR left on the last value');
+    assert.deepEqual(reading.read, {
+      lines: 6,
+      events: 3,
+      skipped: 1,
+      malformed: [
+        { file: first, line: 3, message: 'EndPointUnregistered: [Reason=... is not closed by ] (line cut short?)' },
+        { file: first, line: 4, message: 'EndPointUnregistered: no DeviceName' },
+      ],
+    });
+  });
+
+  it('reads standard input as -, chunk by chunk, a multi-byte character split between chunks', async () => {
+    const bytes = Buffer.from(`${endPointUnregistered({ DeviceName: 'SEP1', Description: '受付' })}\nother\n`);
+    const cut = bytes.indexOf(Buffer.from('受')) + 1;
+    const stream = Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]);
+    const reading = await readSyslogInputs([stdinSyslogInput(stream)]);
+    assert.equal(reading.events[0]?.file, '-');
+    assert.equal(reading.events[0]?.params.Description, '受付');
+    assert.equal(reading.read.lines, 2);
+  });
+
+  it('places RFC 3164 dates in the year before the file was last written', async () => {
+    const path = join(folder, 'new-year');
+    await writeFile(path, `Dec 31 23:59:00 cucm ${endPointUnregistered({ DeviceName: 'SEP1' })}\n`);
+    await utimes(path, new Date('2017-01-02T00:00:00Z'), new Date('2017-01-02T00:00:00Z'));
+    // RFC 3164 times are local: look at the local calendar date.
+    const localDate = (iso: string | null | undefined) => {
+      const date = new Date(iso ?? '');
+      return [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes()];
+    };
+    const [event] = (await readSyslogInputs([await openSyslogFile(path)])).events;
+    assert.deepEqual(localDate(event?.time), [2016, 12, 31, 23, 59]);
+    const [given] = (await readSyslogInputs([await openSyslogFile(path)], { year: 2010 })).events;
+    assert.deepEqual(localDate(given?.time), [2010, 12, 31, 23, 59]);
+  });
+
+  it('says in one line why a file cannot be opened', async () => {
+    await assert.rejects(openSyslogFile(join(folder, 'missing')), (error: Error) => {
+      assert.ok(error instanceof SyslogInputError);
+      assert.match(error.message, /^cannot read .*missing: no such file$/);
+      return true;
+    });
+    const sub = join(folder, 'a-folder');
+    await mkdir(sub);
+    await assert.rejects(openSyslogFile(sub), /^SyslogInputError: cannot read .*a-folder: is a folder, not a file$/);
+  });
+});

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { syslogJson, syslogNdjson } from '../../src/syslog/syslog-json.js';
+import { buildSyslogReport } from '../../src/syslog/syslog-report.js';
+import { cucmEvent, phoneEvent, seconds } from './event-fixtures.js';
+
+const GENERATED = '2026-01-01T00:00:00.000Z';
+
+describe('syslogJson', () => {
+  it('streams exactly what JSON.stringify gives for the documented document', () => {
+    const events = [
+      phoneEvent('SEP2', '2016-04-21T10:00:00.000Z', seconds('2016-04-21T09:00:00Z'), 10, 'TCPtimeOut', 3),
+      cucmEvent('SEP2', '2016-04-21T09:00:30.000Z', 13, 'KeepAliveTimeout', 2),
+      cucmEvent('SEP1', null, 8, 'DeviceInitiatedReset', 1),
+    ];
+    const report = buildSyslogReport(
+      { events, read: { lines: 10, events: 3, skipped: 6, malformed: [{ file: 'f', line: 4, message: 'm' }] } },
+      600_000,
+    );
+    const text = [...syslogJson(report, GENERATED)].join('');
+    const document = {
+      schemaVersion: 1,
+      tool: 'unreg',
+      generatedAt: GENERATED,
+      events: report.events,
+      pairs: report.pairs,
+      read: report.read,
+    };
+    assert.equal(text, `${JSON.stringify(document, null, 2)}\n`);
+    // Per device, in time order.
+    assert.deepEqual(
+      JSON.parse(text).events.map((event: { line: number }) => event.line),
+      [1, 2, 3],
+    );
+    assert.deepEqual(Object.keys(JSON.parse(text).pairs[0]), [
+      'cucmReasonCode',
+      'cucmReasonName',
+      'phoneReasonCode',
+      'phoneReasonName',
+      'devices',
+      'events',
+    ]);
+    assert.equal(
+      [...syslogNdjson(report)].join(''),
+      report.events.map((event) => `${JSON.stringify(event)}\n`).join(''),
+    );
+  });
+
+  it('writes an empty report as valid JSON', () => {
+    const report = buildSyslogReport({ events: [], read: { lines: 0, events: 0, skipped: 0, malformed: [] } }, 1000);
+    assert.deepEqual(JSON.parse([...syslogJson(report, GENERATED)].join('')), {
+      schemaVersion: 1,
+      tool: 'unreg',
+      generatedAt: GENERATED,
+      events: [],
+      pairs: [],
+      read: { lines: 0, events: 0, skipped: 0, malformed: [] },
+    });
+  });
+});
