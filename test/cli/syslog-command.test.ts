@@ -173,56 +173,44 @@ describe('unreg syslog (built CLI under plain node)', () => {
       assert.match(run.stderr, message);
     }
   });
-});
-
-describe('unreg parse --cucm-syslog', () => {
-  let folder = '';
-  let syslogFile = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-parse-cucm-'));
-    syslogFile = join(folder, 'CiscoSyslog.txt');
-    await writeFile(syslogFile, SYSLOG);
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
-
-  it("adds CUCM's events to the phone and to its alarm the one it pairs with", async () => {
-    const run = await runCli(['parse', EXAMPLE, '--cucm-syslog', syslogFile, '-f', 'json'], { env: ENV });
-    assert.equal(run.status, 0, run.stderr);
-    const [phone] = JSON.parse(run.stdout).phones;
-    assert.deepEqual(
-      phone.cucmEvents.map((event: Record<string, unknown>) => [event.alarm, event.reasonCode, event.line]),
-      [['EndPointUnregistered', 13, 1]],
-    );
-    assert.equal(phone.alarms[0].cucmEvent.reasonName, 'KeepAliveTimeout');
-    assert.equal(phone.alarms[0].cucmEvent.file, syslogFile);
-  });
-
-  it('gives null when the CUCM event is outside --cucm-window, and reads the syslog from stdin', async () => {
-    const run = await runCli(['parse', EXAMPLE, '--cucm-syslog', '-', '--cucm-window', '30s', '-f', 'ndjson'], {
-      input: SYSLOG,
-      env: ENV,
+  describe('unreg parse --cucm-syslog', () => {
+    it("adds CUCM's events to the phone and to its alarm the one it pairs with", async () => {
+      const run = await runCli(['parse', EXAMPLE, '--cucm-syslog', syslogFile, '-f', 'json'], { env: ENV });
+      assert.equal(run.status, 0, run.stderr);
+      const [phone] = JSON.parse(run.stdout).phones;
+      assert.deepEqual(
+        phone.cucmEvents.map((event: Record<string, unknown>) => [event.alarm, event.reasonCode, event.line]),
+        [['EndPointUnregistered', 13, 1]],
+      );
+      assert.equal(phone.alarms[0].cucmEvent.reasonName, 'KeepAliveTimeout');
+      assert.equal(phone.alarms[0].cucmEvent.file, syslogFile);
     });
-    assert.equal(run.status, 0, run.stderr);
-    const phone = JSON.parse(run.stdout);
-    assert.equal(phone.cucmEvents.length, 1);
-    assert.equal(phone.alarms[0].cucmEvent, null);
-  });
 
-  it('exits 2 when stdin is asked to feed both inputs, or the syslog file is missing', async () => {
-    const both = await runCli(['parse', '-', '--cucm-syslog', '-'], { input: '', env: ENV });
-    assert.equal(both.status, 2);
-    assert.match(both.stderr, /standard input \(-\) can feed only one input/);
-    const missing = await runCli(['parse', EXAMPLE, '--cucm-syslog', join(folder, 'nope')], { env: ENV });
-    assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /^unreg: cannot read .*nope: no such file\n$/);
-  });
+    it('gives null when the CUCM event is outside --cucm-window, and reads the syslog from stdin', async () => {
+      const run = await runCli(['parse', EXAMPLE, '--cucm-syslog', '-', '--cucm-window', '30s', '-f', 'ndjson'], {
+        input: SYSLOG,
+        env: ENV,
+      });
+      assert.equal(run.status, 0, run.stderr);
+      const phone = JSON.parse(run.stdout);
+      assert.equal(phone.cucmEvents.length, 1);
+      assert.equal(phone.alarms[0].cucmEvent, null);
+    });
 
-  it('leaves the report as it was without --cucm-syslog', async () => {
-    const run = await runCli(['parse', EXAMPLE, '-f', 'json'], { env: ENV });
-    const [phone] = JSON.parse(run.stdout).phones;
-    assert.equal('cucmEvents' in phone, false);
-    assert.equal('cucmEvent' in phone.alarms[0], false);
+    it('exits 2 when stdin is asked to feed both inputs, or the syslog file is missing', async () => {
+      const both = await runCli(['parse', '-', '--cucm-syslog', '-'], { input: '', env: ENV });
+      assert.equal(both.status, 2);
+      assert.match(both.stderr, /standard input \(-\) can feed only one input/);
+      const missing = await runCli(['parse', EXAMPLE, '--cucm-syslog', join(folder, 'nope')], { env: ENV });
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /^unreg: cannot read .*nope: no such file\n$/);
+    });
+
+    it('leaves the report as it was without --cucm-syslog', async () => {
+      const run = await runCli(['parse', EXAMPLE, '-f', 'json'], { env: ENV });
+      const [phone] = JSON.parse(run.stdout).phones;
+      assert.equal('cucmEvents' in phone, false);
+      assert.equal('cucmEvent' in phone.alarms[0], false);
+    });
   });
 });

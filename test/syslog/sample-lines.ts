@@ -5,13 +5,18 @@ export function ciscoHeader(cucmStamp: string, host = 'cucm105p'): string {
   return `Apr 21 09:02:53 ${host} local7 3 : 101: ${host}.example.com: ${cucmStamp} :  `;
 }
 
+/** `[Key=Value]...` in the order given. */
+function bracketList(params: Record<string, string>): string {
+  return Object.entries(params)
+    .map(([key, value]) => `[${key}=${value}]`)
+    .join('');
+}
+
 export function endPointUnregistered(
   params: Record<string, string>,
   options: { header?: string; severity?: number } = {},
 ): string {
-  const list = Object.entries(params)
-    .map(([key, value]) => `[${key}=${value}]`)
-    .join('');
+  const list = bracketList(params);
   return `${options.header ?? ''}%UC_CALLMANAGER-${options.severity ?? 3}-EndPointUnregistered: %${list}: An endpoint has unregistered.`;
 }
 
@@ -19,9 +24,7 @@ export function lastOutOfService(
   params: Record<string, string>,
   options: { header?: string; facility?: string } = {},
 ): string {
-  const list = Object.entries(params)
-    .map(([key, value]) => `[${key}=${value}]`)
-    .join('');
+  const list = bracketList(params);
   return `${options.header ?? ''}%${options.facility ?? 'UC_'}-6-LastOutOfServiceInformation: %${list}: Information related to the last out-of-service event`;
 }
 
