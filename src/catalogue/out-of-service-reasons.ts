@@ -28,8 +28,9 @@ type Row = [
 
 // Codes and names follow the Cisco table quoted in the seed document; the
 // short aliases are the labels phone firmware shows on its own status pages.
-// The seed lists code 22 under the same name as 20 (TCPclosedUserInitiatedReset);
-// 22 is a reset ordered by CUCM, so it carries the name Cisco uses elsewhere.
+// The seed lists code 22 under the same name as 20 (TCPclosedUserInitiatedReset),
+// but describes a reset ordered by CUCM: names must be unique, so 22 takes
+// our name TCPclosedUcmInitiatedReset, patterned on 23 TCPclosedUcmInitiatedRestart.
 const ROWS: Row[] = [
   [
     10,

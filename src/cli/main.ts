@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { hideBin } from 'yargs/helpers';
+import { OutputFileError } from '../output/report-destination.js';
 import { buildCli } from './build-cli.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './exit-status.js';
@@ -16,7 +17,7 @@ const io: CliIo = {
 try {
   await buildCli(hideBin(process.argv), io).parseAsync();
 } catch (error) {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof OutputFileError) {
     for (const line of error.message.split('\n')) io.stderr.write(`unreg: ${line}\n`);
     io.exitStatus = EXIT.usage;
   } else {

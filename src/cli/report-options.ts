@@ -28,9 +28,11 @@ export function withReportOptions<T>(yargs: Argv<T>): Argv<T & ReportArgs> {
       type: 'string',
       describe: 'Write the report to FILE (atomically); {date} and {time} expand to UTC',
     })
-    .option('detail', { type: 'boolean', default: false, describe: 'Table: add one row per alarm' }) as Argv<
-    T & ReportArgs
-  >;
+    .option('detail', {
+      type: 'boolean',
+      default: false,
+      describe: 'Table: add one row per alarm, with its parameters',
+    }) as Argv<T & ReportArgs>;
 }
 
 /**

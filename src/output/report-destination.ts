@@ -14,6 +14,11 @@ export interface ReportDestination {
   abort(): Promise<void>;
 }
 
+/** The report file could not be written (disk full, a folder in the way...): exit 2, no stack. */
+export class OutputFileError extends Error {
+  override readonly name = 'OutputFileError';
+}
+
 /**
  * A file written whole or not at all: the report goes to a temporary file in
  * the same folder (so the rename cannot cross file systems), is flushed to
@@ -41,12 +46,17 @@ export async function openAtomicFile(path: string): Promise<ReportDestination> {
       await handle.close();
     }
   };
+  const failed = (error: Error) => new OutputFileError(`cannot write ${path}: ${error.message}`);
   return {
-    write: (text) => writeAll(handle, text),
+    write: (text) => writeAll(handle, text).catch((error: Error) => Promise.reject(failed(error))),
     async commit() {
-      await handle.sync();
-      await close();
-      await rename(temporary, path);
+      try {
+        await handle.sync();
+        await close();
+        await rename(temporary, path);
+      } catch (error) {
+        throw failed(error as Error);
+      }
       process.off('exit', removeOnExit);
     },
     async abort() {

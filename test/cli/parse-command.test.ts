@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -69,6 +69,18 @@ describe('unreg parse (built CLI under plain node)', () => {
     assert.match(csv, /^host,port,name,site,status,/);
     assert.match(csv, /,10,TCPtimeOut,2016-04-21T09:02:53\.181Z,192\.168\.1\.37,/);
     assert.deepEqual(await readdir(folder), ['report.csv']);
+  });
+
+  it('exits 2 with one line when the report cannot be written, leaving no temporary file', async () => {
+    const inTheWay = join(folder, 'in-the-way');
+    await mkdir(inTheWay);
+    const run = await runCli(['parse', EXAMPLE, '--output', inTheWay, '-f', 'csv']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^unreg: cannot write .*in-the-way: EISDIR[^\n]*\n$/);
+    assert.deepEqual(
+      (await readdir(folder)).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('prints --help', async () => {
