@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check-command.js';
 import { forgetHostCommand } from './commands/forget-host-command.js';
 import { parseCommand } from './commands/parse-command.js';
 import { reasonsCommand } from './commands/reasons-command.js';
+import { simulateCommand } from './commands/simulate-command.js';
 import { sweepCommand } from './commands/sweep-command.js';
 import { syslogCommand } from './commands/syslog-command.js';
 import { STDIN_ARGUMENT } from './stdin-argument.js';
@@ -24,6 +25,7 @@ export function buildCli(argv: string[], io: CliIo): Argv {
     .command(reasonsCommand(io))
     .command(forgetHostCommand(io))
     .command(syslogCommand(io))
+    .command(simulateCommand(io))
     .demandCommand(1, 'Name a command (see --help).')
     .strict()
     .version(VERSION)

@@ -1,0 +1,125 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { FAILURE_MODES, parseFailureCounts } from '../../simulator/phone-modes.js';
+import { type SimulatedFleet, startSimulatedFleet } from '../../simulator/simulated-fleet.js';
+import { credentialsFromEnv } from '../../simulator/simulator-credentials.js';
+import type { CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-status.js';
+import { UsageError } from '../usage-error.js';
+
+interface SimulateArgs {
+  phones: number;
+  port: number;
+  seed: number;
+  latency: number;
+  loginLatency?: number;
+  outputLatency?: number;
+  slowStep: number;
+  legacy: number;
+  fail: string[];
+  out?: string;
+  statsFile?: string;
+}
+
+export function simulateCommand(io: CliIo) {
+  return {
+    command: 'simulate',
+    describe: 'Serve simulated phones over SSH on loopback (127.0.1.x), for tests, demos and benchmarks',
+    builder: (yargs: Argv) =>
+      yargs
+        .option('phones', { alias: 'n', type: 'number', default: 30, describe: 'How many phones' })
+        .option('port', { type: 'number', default: 0, describe: 'The port every phone listens on (0: a free one)' })
+        .option('seed', { type: 'number', default: 1, describe: 'Same seed, same phones, alarms and host keys' })
+        .option('latency', { type: 'number', default: 0, describe: 'ms before the login: prompt and before output' })
+        .option('login-latency', { type: 'number', describe: 'ms before the login: prompt (default: --latency)' })
+        .option('output-latency', { type: 'number', describe: 'ms before show unreg output (default: --latency)' })
+        .option('slow-step', { type: 'number', default: 2000, describe: 'ms added to each step of a slow phone' })
+        .option('legacy', { type: 'number', default: 0, describe: 'How many phones offer only old SSH algorithms' })
+        .option('fail', {
+          type: 'string',
+          array: true,
+          default: [],
+          describe: `Failure phones, MODE=COUNT (repeat or comma list); MODE: ${FAILURE_MODES.join(', ')}`,
+        })
+        .option('out', { type: 'string', describe: 'Write inventory.yaml and truth.json into this folder' })
+        .option('stats-file', { type: 'string', describe: 'Write the session counts here as JSON at exit' }),
+    handler: (args: SimulateArgs) => runSimulate(args, io),
+  };
+}
+
+async function runSimulate(args: SimulateArgs, io: CliIo): Promise<void> {
+  const fleet = await startFleet(args, io);
+  try {
+    const files = args.out === undefined ? null : await fleet.writeFiles(resolve(args.out));
+    const ready = {
+      event: 'ready',
+      pid: process.pid,
+      port: fleet.port,
+      phones: fleet.phones.length,
+      seed: fleet.seed,
+      inventory: files?.inventory ?? null,
+      truth: files?.truth ?? null,
+    };
+    io.stdout.write(`${JSON.stringify(ready)}\n`);
+    await untilSignalled();
+  } finally {
+    await fleet.close();
+  }
+  const stats = { event: 'stats', ...fleet.stats() };
+  io.stderr.write(`${JSON.stringify(stats)}\n`);
+  if (args.statsFile !== undefined) await writeFile(args.statsFile, `${JSON.stringify(stats)}\n`);
+  io.exitStatus = EXIT.ok;
+}
+
+async function startFleet(args: SimulateArgs, io: CliIo): Promise<SimulatedFleet> {
+  const counts = { phones: args.phones, legacy: args.legacy, seed: args.seed, port: args.port };
+  for (const [name, value] of Object.entries(counts)) wholeNumber(name, value);
+  for (const [name, value] of Object.entries(delays(args))) wholeNumber(name, value);
+  if (args.port > 65535) throw new UsageError(`--port must be at most 65535, not ${args.port}`);
+  let failures: ReturnType<typeof parseFailureCounts>;
+  try {
+    failures = parseFailureCounts(args.fail);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  try {
+    return await startSimulatedFleet({
+      ...counts,
+      ...delays(args),
+      failures,
+      credentials: credentialsFromEnv(io.env),
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function delays(args: SimulateArgs) {
+  return {
+    loginLatencyMs: args.loginLatency ?? args.latency,
+    outputLatencyMs: args.outputLatency ?? args.latency,
+    slowStepMs: args.slowStep,
+  };
+}
+
+function wholeNumber(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new UsageError(
+      `--${name.replace(/Ms$/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number, not ${value}`,
+    );
+  }
+}
+
+/** Runs until Ctrl-C or SIGTERM; a second signal is left to the default (kill). */
+function untilSignalled(): Promise<void> {
+  return new Promise((resolveSignal) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolveSignal();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

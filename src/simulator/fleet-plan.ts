@@ -1,0 +1,116 @@
+import type { ParsedAlarm } from '../parser/parsed-alarm.js';
+import { generateAlarms, generatePhone, seededRandom } from './alarm-generator.js';
+import { loopbackAddress, MAX_PHONES } from './loopback-address.js';
+import { FAILURE_MODES, type FailureMode, type PhoneMode } from './phone-modes.js';
+
+/** One simulated phone: who it is, what it holds and how it behaves. */
+export interface PhonePlan {
+  readonly index: number;
+  /** Its loopback address. */
+  readonly host: string;
+  /** The device name (SEP + MAC). */
+  readonly name: string;
+  readonly model: string;
+  readonly site: string;
+  readonly tags: readonly string[];
+  readonly mode: PhoneMode;
+  /** Old firmware: offers only old SSH algorithms and an ssh-rsa host key. */
+  readonly legacy: boolean;
+  /** The alarms it holds, in the order `show unreg` prints them. */
+  readonly alarms: readonly ParsedAlarm[];
+}
+
+export interface FleetPlanOptions {
+  readonly phones: number;
+  readonly seed: number;
+  readonly legacy: number;
+  readonly failures: Partial<Record<FailureMode, number>>;
+}
+
+const SITES = ['tokyo', 'osaka', 'london', 'austin', 'sydney'];
+const MAX_ALARMS = 5;
+
+/**
+ * The fleet as a pure function of the options: the same seed gives the same
+ * phones. A phone's identity and alarms depend only on the seed and its
+ * index (not on the fleet size or the failures asked for); which phones fail,
+ * and how, is a seeded shuffle, each mode (and legacy) on distinct phones.
+ */
+export function planFleet(options: FleetPlanOptions): PhonePlan[] {
+  const { phones, seed } = options;
+  if (!Number.isInteger(phones) || phones < 1 || phones > MAX_PHONES) {
+    throw new RangeError(`the number of phones must be 1 to ${MAX_PHONES}, not ${phones}`);
+  }
+  const roles = assignRoles(options);
+  return Array.from({ length: phones }, (_, index) => planPhone(seed, index, roles[index] ?? NORMAL));
+}
+
+interface Role {
+  readonly mode: PhoneMode;
+  readonly legacy: boolean;
+}
+
+const NORMAL: Role = { mode: 'ok', legacy: false };
+
+function assignRoles(options: FleetPlanOptions): Role[] {
+  const wanted: Role[] = [];
+  for (const mode of FAILURE_MODES) {
+    for (let count = options.failures[mode] ?? 0; count > 0; count--) wanted.push({ mode, legacy: false });
+  }
+  for (let count = options.legacy; count > 0; count--) wanted.push({ mode: 'ok', legacy: true });
+  if (wanted.length > options.phones) {
+    throw new RangeError(
+      `${wanted.length} failure and legacy phones were asked for, but the fleet has only ${options.phones} phones`,
+    );
+  }
+  const order = shuffledIndices(options.phones, seededRandom(options.seed ^ 0x5eed));
+  const roles: Role[] = [];
+  wanted.forEach((role, at) => {
+    roles[order[at] ?? 0] = role;
+  });
+  return roles;
+}
+
+function shuffledIndices(count: number, random: () => number): number[] {
+  const indices = Array.from({ length: count }, (_, index) => index);
+  for (let at = count - 1; at > 0; at--) {
+    const other = Math.floor(random() * (at + 1));
+    [indices[at], indices[other]] = [indices[other] ?? other, indices[at] ?? at];
+  }
+  return indices;
+}
+
+function planPhone(seed: number, index: number, role: Role): PhonePlan {
+  const random = seededRandom(phoneSeed(seed, index));
+  const phone = generatePhone(index, random);
+  let count = Math.floor(random() * (MAX_ALARMS + 1));
+  // A phone that drops mid-output needs an alarm block to drop in.
+  if (role.mode === 'drop' && count === 0) count = 1;
+  const alarms = generateAlarms(phone, count, random);
+  const printed = [
+    ...alarms.filter((alarm) => alarm.section === 'sent'),
+    ...alarms.filter((a) => a.section !== 'sent'),
+  ];
+  const tags = [phone.model.toLowerCase(), ...(role.legacy ? ['legacy'] : [])];
+  return {
+    index,
+    host: loopbackAddress(index),
+    name: phone.deviceName,
+    model: phone.model,
+    site: SITES[index % SITES.length] ?? 'tokyo',
+    tags,
+    mode: role.mode,
+    legacy: role.legacy,
+    alarms: printed,
+  };
+}
+
+/** A 32-bit seed per phone (FNV-1a over seed and index). */
+function phoneSeed(seed: number, index: number): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${seed}:${index}`) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
