@@ -73,10 +73,7 @@ async function runSimulate(args: SimulateArgs, io: CliIo): Promise<void> {
 }
 
 async function startFleet(args: SimulateArgs, io: CliIo): Promise<SimulatedFleet> {
-  const counts = { phones: args.phones, legacy: args.legacy, seed: args.seed, port: args.port };
-  for (const [name, value] of Object.entries(counts)) wholeNumber(name, value);
-  for (const [name, value] of Object.entries(delays(args))) wholeNumber(name, value);
-  if (args.port > 65535) throw new UsageError(`--port must be at most 65535, not ${args.port}`);
+  checkNumbers(args);
   let failures: ReturnType<typeof parseFailureCounts>;
   try {
     failures = parseFailureCounts(args.fail);
@@ -85,14 +82,37 @@ async function startFleet(args: SimulateArgs, io: CliIo): Promise<SimulatedFleet
   }
   try {
     return await startSimulatedFleet({
-      ...counts,
+      phones: args.phones,
+      seed: args.seed,
+      port: args.port,
+      legacy: args.legacy,
       ...delays(args),
       failures,
       credentials: credentialsFromEnv(io.env),
     });
   } catch (error) {
+    // Too many failure phones, a port in use, too few open files: one line.
     throw new UsageError((error as Error).message);
   }
+}
+
+function checkNumbers(args: SimulateArgs): void {
+  const numbers: [string, number | undefined][] = [
+    ['phones', args.phones],
+    ['port', args.port],
+    ['seed', args.seed],
+    ['legacy', args.legacy],
+    ['latency', args.latency],
+    ['login-latency', args.loginLatency],
+    ['output-latency', args.outputLatency],
+    ['slow-step', args.slowStep],
+  ];
+  for (const [name, value] of numbers) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+      throw new UsageError(`--${name} must be a whole number, not ${value}`);
+    }
+  }
+  if (args.port > 65535) throw new UsageError(`--port must be at most 65535, not ${args.port}`);
 }
 
 function delays(args: SimulateArgs) {
@@ -101,14 +121,6 @@ function delays(args: SimulateArgs) {
     outputLatencyMs: args.outputLatency ?? args.latency,
     slowStepMs: args.slowStep,
   };
-}
-
-function wholeNumber(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw new UsageError(
-      `--${name.replace(/Ms$/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be a whole number, not ${value}`,
-    );
-  }
 }
 
 /** Runs until Ctrl-C or SIGTERM; a second signal is left to the default (kill). */
