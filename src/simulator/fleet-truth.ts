@@ -14,17 +14,9 @@ export interface TruthAlarm {
   readonly params: Readonly<Record<string, string>>;
 }
 
-/** What a correct client must report for one phone. */
-export interface PhoneTruth {
-  readonly index: number;
-  readonly host: string;
+/** What a correct client must report for one phone: the plan, and what follows from it. */
+export interface PhoneTruth extends Omit<PhonePlan, 'alarms'> {
   readonly port: number;
-  readonly name: string;
-  readonly model: string;
-  readonly site: string;
-  readonly tags: readonly string[];
-  readonly mode: PhoneMode;
-  readonly legacy: boolean;
   /** `ok`, or the report's `error.kind`. */
   readonly expected: ExpectedOutcome;
   readonly hostKey: { readonly type: string; readonly fingerprint: string };
@@ -47,19 +39,13 @@ export interface FleetTruth {
 const ANSWERING: ReadonlySet<PhoneMode> = new Set(['ok', 'slow']);
 
 export function phoneTruth(plan: PhonePlan, port: number, hostKey: HostKeyInfo): PhoneTruth {
+  const { alarms, ...identity } = plan;
   return {
-    index: plan.index,
-    host: plan.host,
+    ...identity,
     port,
-    name: plan.name,
-    model: plan.model,
-    site: plan.site,
-    tags: plan.tags,
-    mode: plan.mode,
-    legacy: plan.legacy,
     expected: EXPECTED_OUTCOME[plan.mode],
     hostKey: { type: hostKey.type, fingerprint: hostKey.fingerprint },
-    alarmsHeld: plan.alarms.length,
+    alarmsHeld: alarms.length,
     alarms: reportedAlarms(plan).map(truthAlarm),
   };
 }
