@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { ParsedTranscript } from '../../src/parser/parsed-alarm.js';
 import { parseShowUnreg } from '../../src/parser/show-unreg.js';
-import { anyUtf16Arbitrary, tagSoupArbitrary, transcriptArbitrary } from './transcript-arbitraries.js';
+import {
+  anyUtf16Arbitrary,
+  cutTranscriptArbitrary,
+  tagSoupArbitrary,
+  transcriptArbitrary,
+} from './transcript-arbitraries.js';
 
 // Run counts stay moderate: the whole suite must run in seconds.
 const RUNS = { numRuns: 300 };
@@ -61,8 +66,8 @@ describe('parseShowUnreg properties', () => {
 
   it('on a transcript cut anywhere, returns exactly the complete alarms before the cut', () => {
     fc.assert(
-      fc.property(transcriptArbitrary, fc.double({ min: 0, max: 1, noNaN: true }), ({ text, alarms }, where) => {
-        const prefix = text.slice(0, Math.round(where * text.length));
+      fc.property(cutTranscriptArbitrary, ({ transcript: { text, alarms }, at }) => {
+        const prefix = text.slice(0, at);
         const parsed = parseShowUnreg(prefix);
         assertWellFormed(parsed);
         const complete = count(prefix, '</x-cisco-alarm>');
@@ -97,18 +102,13 @@ describe('parseShowUnreg properties', () => {
 
   it('after a transcript cut anywhere, still reads the next transcript whole', () => {
     fc.assert(
-      fc.property(
-        transcriptArbitrary,
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        transcriptArbitrary,
-        (first, where, second) => {
-          const prefix = first.text.slice(0, Math.round(where * first.text.length));
-          const parsed = parseShowUnreg(`${prefix}\n${second.text}`);
-          assertWellFormed(parsed);
-          const complete = count(prefix, '</x-cisco-alarm>');
-          assert.deepEqual(parsed.alarms, [...first.alarms.slice(0, complete), ...second.alarms]);
-        },
-      ),
+      fc.property(cutTranscriptArbitrary, transcriptArbitrary, ({ transcript: first, at }, second) => {
+        const prefix = first.text.slice(0, at);
+        const parsed = parseShowUnreg(`${prefix}\n${second.text}`);
+        assertWellFormed(parsed);
+        const complete = count(prefix, '</x-cisco-alarm>');
+        assert.deepEqual(parsed.alarms, [...first.alarms.slice(0, complete), ...second.alarms]);
+      }),
       { numRuns: 150 },
     );
   });

@@ -87,3 +87,12 @@ export const tagSoupArbitrary: fc.Arbitrary<string> = fc
 export const anyUtf16Arbitrary: fc.Arbitrary<string> = fc
   .array(fc.integer({ min: 0, max: 0xffff }), { size: 'medium' })
   .map((codes) => String.fromCharCode(...codes));
+
+/**
+ * A generated transcript and a position in it. fast-check's doubles lean to
+ * 0 and 1, so a position drawn from one would rarely fall inside a block.
+ */
+export const cutTranscriptArbitrary: fc.Arbitrary<{ transcript: GeneratedTranscript; at: number }> =
+  transcriptArbitrary.chain((transcript) =>
+    fc.record({ transcript: fc.constant(transcript), at: fc.integer({ min: 0, max: transcript.text.length }) }),
+  );
