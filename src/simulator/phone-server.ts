@@ -1,5 +1,6 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2, { type Algorithms, type AuthContext, type Connection, type ServerChannel, type Session } from 'ssh2';
+import { coalesceWrites } from './coalesced-writes.js';
 import type { PhonePlan } from './fleet-plan.js';
 import { ed25519HostKey, type HostKey, legacyRsaHostKey, serverHostKey } from './host-keys.js';
 import { PhoneOutput } from './phone-output.js';
@@ -46,6 +47,7 @@ export class SimulatedPhone {
   readonly #output: PhoneOutput;
   readonly #sockets = new Map<string, Socket>();
   #generation: number;
+  #hostKey: HostKey | null = null;
   #server: InstanceType<typeof Server> | null = null;
   #listener: NetServer | null = null;
 
@@ -60,14 +62,16 @@ export class SimulatedPhone {
   /** The host key clients see now. */
   hostKey(): HostKey {
     const { seed } = this.#settings;
-    return this.plan.legacy
+    this.#hostKey ??= this.plan.legacy
       ? legacyRsaHostKey(seed, this.#generation)
       : ed25519HostKey(seed, this.plan.index, this.#generation);
+    return this.#hostKey;
   }
 
   /** As if the phone were re-imaged: new sessions see a new host key. */
   changeHostKey(): void {
     this.#generation += 1;
+    this.#hostKey = null;
     this.#server = null;
   }
 
@@ -99,6 +103,7 @@ export class SimulatedPhone {
     this.#sockets.set(id, socket);
     socket.once('close', () => this.#sockets.delete(id));
     socket.on('error', () => {});
+    coalesceWrites(socket);
     this.#sshServer().injectSocket(socket);
   }
 

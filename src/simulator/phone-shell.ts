@@ -53,6 +53,9 @@ export class PhoneShell {
   #user = '';
   #failedLogins = 0;
   #timer: NodeJS.Timeout | null = null;
+  // What one step writes goes out as one SSH packet: each packet costs a
+  // cipher set-up, random padding and, on loopback, a wake-up of the client.
+  #out: (string | Buffer)[] = [];
 
   constructor(io: ShellIo, settings: ShellSettings) {
     this.#io = io;
@@ -61,12 +64,14 @@ export class PhoneShell {
 
   start(): void {
     this.#after(this.#settings.timings.loginPromptMs, () => this.#ask('user', 'login: '));
+    this.#flush();
   }
 
   receive(data: Buffer): void {
     if (this.#state === 'closed' || this.#state === 'hung') return;
     this.#pending += data.toString('utf8');
     this.#readLines();
+    this.#flush();
   }
 
   close(): void {
@@ -94,7 +99,7 @@ export class PhoneShell {
   }
 
   #onUser(line: string): void {
-    this.#io.write(`${line}\r\n`);
+    this.#write(`${line}\r\n`);
     this.#user = line.replace(/\r$/, '');
     this.#state = 'busy';
     this.#after(this.#settings.timings.passwordPromptMs, () => this.#ask('password', 'Password: '));
@@ -105,14 +110,14 @@ export class PhoneShell {
   #onPassword(line: string): void {
     const { debugUsername, debugPassword, timings } = this.#settings;
     if (this.#user === debugUsername && line === debugPassword) {
-      this.#io.write('\r\n');
+      this.#write('\r\n');
       this.#state = 'busy';
       this.#after(timings.commandPromptMs, () => this.#ask('command', PROMPT));
       return;
     }
     this.#failedLogins += 1;
     if (this.#failedLogins >= MAX_LOGIN_ATTEMPTS) {
-      this.#io.write('\r\nLogin incorrect\r\n');
+      this.#write('\r\nLogin incorrect\r\n');
       this.#end();
       return;
     }
@@ -120,29 +125,31 @@ export class PhoneShell {
   }
 
   #onCommand(line: string): void {
-    this.#io.write(`${line}\r\n`);
+    this.#write(`${line}\r\n`);
     const command = line.trim().replace(/\s+/g, ' ');
-    if (command === '') this.#io.write(PROMPT);
+    if (command === '') this.#write(PROMPT);
     else if (EXIT_COMMANDS.has(command)) this.#end();
     else if (command === 'show unreg') this.#showUnreg();
-    else this.#io.write(`Unknown command: ${command.slice(0, 80)}\r\n${PROMPT}`);
+    else this.#write(`Unknown command: ${command.slice(0, 80)}\r\n${PROMPT}`);
   }
 
   #showUnreg(): void {
     const { mode, output, timings } = this.#settings;
     if (mode === 'no-show-unreg') {
-      this.#io.write(`Unknown command: show unreg\r\n${PROMPT}`);
+      this.#write(`Unknown command: show unreg\r\n${PROMPT}`);
     } else if (mode === 'hang') {
       this.#state = 'hung';
     } else {
       this.#state = 'busy';
       this.#after(timings.outputMs, () => {
         if (mode === 'drop') {
+          this.#flush();
           this.#state = 'closed';
           this.#io.drop(output.cutMidBlock());
           return;
         }
-        this.#io.write(Buffer.concat([output.showUnreg(), PROMPT_BYTES]));
+        this.#write(output.showUnreg());
+        this.#write(PROMPT);
         this.#io.served();
         this.#state = 'command';
         this.#readLines();
@@ -151,14 +158,27 @@ export class PhoneShell {
   }
 
   #ask(state: State, prompt: string): void {
-    this.#io.write(prompt);
+    this.#write(prompt);
     this.#state = state;
     this.#readLines();
   }
 
   #end(): void {
+    this.#flush();
     this.close();
     this.#io.exit();
+  }
+
+  #write(data: string | Buffer): void {
+    this.#out.push(data);
+  }
+
+  #flush(): void {
+    if (this.#out.length === 0) return;
+    const parts = this.#out;
+    this.#out = [];
+    if (parts.length === 1 && parts[0] !== undefined) this.#io.write(parts[0]);
+    else this.#io.write(Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))));
   }
 
   #after(ms: number, step: () => void): void {
@@ -168,9 +188,9 @@ export class PhoneShell {
     }
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      if (this.#state !== 'closed') step();
+      if (this.#state === 'closed') return;
+      step();
+      this.#flush();
     }, ms);
   }
 }
-
-const PROMPT_BYTES = Buffer.from(PROMPT);
