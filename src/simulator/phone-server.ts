@@ -1,10 +1,10 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
-import ssh2, { type Algorithms, type AuthContext, type Connection, type ServerChannel, type Session } from 'ssh2';
+import ssh2, { type Algorithms } from 'ssh2';
 import { coalesceWrites } from './coalesced-writes.js';
 import type { PhonePlan } from './fleet-plan.js';
 import { ed25519HostKey, type HostKey, legacyRsaHostKey, serverHostKey } from './host-keys.js';
+import { type PhoneBehaviour, servePhoneConnection } from './phone-connection.js';
 import { PhoneOutput } from './phone-output.js';
-import { PhoneShell, type ShellIo, type ShellSettings } from './phone-shell.js';
 import type { SessionStats } from './session-stats.js';
 
 const { Server } = ssh2;
@@ -32,7 +32,6 @@ const LEGACY_ALGORITHMS: Algorithms = {
 };
 const LEGACY_IDENT = 'OpenSSH_5.3';
 const MODERN_IDENT = 'OpenSSH_8.6';
-const AUTH_METHODS: ['password', 'keyboard-interactive'] = ['password', 'keyboard-interactive'];
 
 /**
  * One phone: a TCP listener on its loopback address whose connections go to
@@ -43,8 +42,7 @@ const AUTH_METHODS: ['password', 'keyboard-interactive'] = ['password', 'keyboar
 export class SimulatedPhone {
   readonly plan: PhonePlan;
   readonly #settings: PhoneSettings;
-  readonly #stats: SessionStats;
-  readonly #output: PhoneOutput;
+  readonly #behaviour: PhoneBehaviour;
   readonly #sockets = new Map<string, Socket>();
   #generation: number;
   #hostKey: HostKey | null = null;
@@ -54,8 +52,7 @@ export class SimulatedPhone {
   constructor(plan: PhonePlan, settings: PhoneSettings, stats: SessionStats, keyGeneration: number) {
     this.plan = plan;
     this.#settings = settings;
-    this.#stats = stats;
-    this.#output = new PhoneOutput(plan.alarms);
+    this.#behaviour = phoneBehaviour(plan, settings, stats);
     this.#generation = keyGeneration;
   }
 
@@ -116,120 +113,36 @@ export class SimulatedPhone {
           ident: legacy ? LEGACY_IDENT : MODERN_IDENT,
           ...(legacy ? { algorithms: LEGACY_ALGORITHMS } : {}),
         },
-        (client, info) => this.#session(client, this.#sockets.get(`${info.ip}:${info.port}`)),
+        (client, info) => servePhoneConnection(client, this.#sockets.get(`${info.ip}:${info.port}`), this.#behaviour),
       );
     }
     return this.#server;
   }
+}
 
-  #session(client: Connection, socket: Socket | undefined): void {
-    const endCount = this.#stats.opened(this.plan.index);
-    const timers = new Set<NodeJS.Timeout>();
-    let shell: PhoneShell | null = null;
-    const finish = () => {
-      endCount();
-      for (const timer of timers) clearTimeout(timer);
-      shell?.close();
-    };
-    client.on('error', () => {});
-    client.once('end', finish);
-    client.once('close', finish);
-    socket?.once('end', finish);
-    const later = (ms: number, step: () => void) => {
-      if (ms <= 0) return step();
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        step();
-      }, ms);
-      timers.add(timer);
-    };
-    client.on('authentication', (context) => this.#authenticate(context, later));
-    client.on('session', (accept) => {
-      const session = accept();
-      this.#acceptPty(session);
-      session.once('shell', (acceptShell) => {
-        shell = this.#startShell(acceptShell(), client, socket, finish);
-      });
-    });
-  }
-
-  #authenticate(context: AuthContext, later: (ms: number, step: () => void) => void): void {
-    const decide = (password: string) =>
-      later(this.#slowMs(), () => {
-        if (context.username === this.#settings.username && password === this.#expectedPassword()) {
-          context.accept();
-        } else {
-          this.#stats.authFailed();
-          context.reject(AUTH_METHODS);
-        }
-      });
-    if (context.method === 'password') decide(context.password);
-    else if (context.method === 'keyboard-interactive') {
-      context.prompt([{ prompt: 'Password: ', echo: false }], (answers) => decide(answers[0] ?? ''));
-    } else context.reject(AUTH_METHODS);
-  }
-
-  #acceptPty(session: Session): void {
-    session.on('pty', (accept) => accept?.());
-    session.on('window-change', (accept) => accept?.());
-    session.on('env', (accept) => accept?.());
-    // The debug shell is all a phone offers.
-    session.on('exec', (_accept, reject) => reject?.());
-    session.on('subsystem', (_accept, reject) => reject?.());
-  }
-
-  #startShell(channel: ServerChannel, client: Connection, socket: Socket | undefined, finish: () => void): PhoneShell {
-    const io: ShellIo = {
-      write: (data) => {
-        channel.write(data);
-      },
-      exit: () => {
-        finish();
-        channel.exit(0);
-        channel.end();
-        client.end();
-      },
-      drop: (data) => {
-        channel.write(data, () => {
-          finish();
-          if (socket === undefined) client.end();
-          else socket.end();
-        });
-      },
-      served: () => this.#stats.served(),
-    };
-    const shell = new PhoneShell(io, this.#shellSettings());
-    channel.on('data', (data: Buffer) => shell.receive(data));
-    channel.on('error', () => {});
-    shell.start();
-    return shell;
-  }
-
-  #shellSettings(): ShellSettings {
-    const { debugUsername, debugPassword, loginLatencyMs, outputLatencyMs } = this.#settings;
-    const slow = this.#slowMs();
-    return {
-      mode: this.plan.mode,
+/** What the phone's mode and the fleet's settings make of its logins, delays and output. */
+function phoneBehaviour(plan: PhonePlan, settings: PhoneSettings, stats: SessionStats): PhoneBehaviour {
+  const { username, password, debugUsername, debugPassword, loginLatencyMs, outputLatencyMs } = settings;
+  const slow = plan.mode === 'slow' ? settings.slowStepMs : 0;
+  return {
+    index: plan.index,
+    username,
+    password: plan.mode === 'wrong-ssh-password' ? otherPassword(password) : password,
+    authDelayMs: slow,
+    stats,
+    shell: {
+      mode: plan.mode,
       debugUsername,
-      debugPassword: this.plan.mode === 'wrong-debug-password' ? otherPassword(debugPassword) : debugPassword,
+      debugPassword: plan.mode === 'wrong-debug-password' ? otherPassword(debugPassword) : debugPassword,
       timings: {
         loginPromptMs: loginLatencyMs + slow,
         passwordPromptMs: slow,
         commandPromptMs: slow,
         outputMs: outputLatencyMs + slow,
       },
-      output: this.#output,
-    };
-  }
-
-  #expectedPassword(): string {
-    const { password } = this.#settings;
-    return this.plan.mode === 'wrong-ssh-password' ? otherPassword(password) : password;
-  }
-
-  #slowMs(): number {
-    return this.plan.mode === 'slow' ? this.#settings.slowStepMs : 0;
-  }
+      output: new PhoneOutput(plan.alarms),
+    },
+  };
 }
 
 /** The password a misconfigured phone expects instead: never the one the fleet uses. */

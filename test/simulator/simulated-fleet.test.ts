@@ -4,12 +4,14 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import ssh2 from 'ssh2';
 import { parseShowUnreg } from '../../src/parser/show-unreg.js';
 import type { PhonePlan } from '../../src/simulator/fleet-plan.js';
 import type { FailureMode } from '../../src/simulator/phone-modes.js';
 import { type SimulatedFleet, startSimulatedFleet } from '../../src/simulator/simulated-fleet.js';
 import { LEGACY_CLIENT_ALGORITHMS, PhoneSession, type SessionLogin } from './phone-session.js';
 
+const { Client } = ssh2;
 const CREDENTIALS = {
   username: 'sshadmin',
   password: 'ssh-secret',
@@ -138,6 +140,26 @@ describe('a simulated fleet over real SSH on loopback', () => {
     });
     await assert.rejects(PhoneSession.open(login(phone('wrong-ssh-password'))), { level: 'client-authentication' });
     assert.equal(fleet.truth.phones[phone('wrong-ssh-password').index]?.expected, 'ssh-auth');
+  });
+
+  it('ends the connection after three wrong SSH passwords', async () => {
+    const plan = phone('ok');
+    const before = fleet.stats().authFailures;
+    const client = new Client();
+    const closed = once(client, 'close');
+    client.on('error', () => {});
+    client.connect({
+      host: plan.host,
+      port: fleet.port,
+      username: CREDENTIALS.username,
+      authHandler: ['a', 'b', 'c', 'd', CREDENTIALS.password].map((password) => ({
+        type: 'password' as const,
+        username: CREDENTIALS.username,
+        password,
+      })),
+    });
+    await closed;
+    assert.equal(fleet.stats().authFailures, before + 3);
   });
 
   it('says Login incorrect and asks again for wrong debug credentials', async () => {
