@@ -1,27 +1,36 @@
 import type { PhoneEntry, ReportAlarm } from '../report/report-document.js';
+import type { SyslogEventStore } from './event-store.js';
 import { deviceKey, isoToMs } from './event-time.js';
 import { nullsLast, pairNearest } from './nearest-pairing.js';
 import type { SyslogEvent } from './syslog-event.js';
 
-/** CUCM's own events (EndPointUnregistered, DeviceUnregistered) by device name, in time order. */
-export type CucmEventIndex = ReadonlyMap<string, readonly SyslogEvent[]>;
+/** CUCM's own events (EndPointUnregistered, DeviceUnregistered) for a device name, in time order. */
+export interface CucmEventIndex {
+  eventsFor(deviceName: string): readonly SyslogEvent[];
+}
 
 /**
- * Indexes the CUCM events read from syslog once, for joining with many
- * phones. The phone's LastOutOfServiceInformation relayed in syslog is left
- * out: a sweep has the phone's own alarms.
+ * Indexes the CUCM events of a store once, for joining with many phones;
+ * the events themselves are read back from the store when a phone asks
+ * (keep it open while joining). The phone's LastOutOfServiceInformation
+ * relayed in syslog is left out: a sweep has the phone's own alarms.
  */
-export function indexCucmEvents(events: readonly SyslogEvent[]): CucmEventIndex {
-  const index = new Map<string, SyslogEvent[]>();
-  for (const event of events) {
-    if (event.source !== 'cucm') continue;
-    const key = deviceKey(event.deviceName);
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [event]);
-    else list.push(event);
+export function indexCucmEvents(store: SyslogEventStore): CucmEventIndex {
+  const byDevice = new Map<number, number[]>();
+  for (let index = 0; index < store.size; index += 1) {
+    if (store.source(index) !== 'cucm') continue;
+    const id = store.deviceId(index);
+    const list = byDevice.get(id);
+    if (list === undefined) byDevice.set(id, [index]);
+    else list.push(index);
   }
-  for (const list of index.values()) list.sort((a, b) => nullsLast(isoToMs(a.time), isoToMs(b.time)));
-  return index;
+  for (const list of byDevice.values()) list.sort((a, b) => nullsLast(store.timeMs(a), store.timeMs(b)));
+  return {
+    eventsFor(deviceName) {
+      const id = store.deviceIdOf(deviceName);
+      return (id === undefined ? [] : (byDevice.get(id) ?? [])).map((index) => store.get(index));
+    },
+  };
 }
 
 /**
@@ -35,11 +44,11 @@ export function indexCucmEvents(events: readonly SyslogEvent[]): CucmEventIndex 
 export function joinCucmEvents(entry: PhoneEntry, index: CucmEventIndex, windowMs: number): PhoneEntry {
   const keys = new Set<string>();
   for (const alarm of entry.alarms) if (alarm.deviceName !== null) keys.add(deviceKey(alarm.deviceName));
-  if (entry.name !== null && index.has(deviceKey(entry.name))) keys.add(deviceKey(entry.name));
+  if (entry.name !== null) keys.add(deviceKey(entry.name));
   const partners = new Map<ReportAlarm, SyslogEvent>();
   const cucmEvents: SyslogEvent[] = [];
   for (const key of keys) {
-    const events = index.get(key) ?? [];
+    const events = index.eventsFor(key);
     cucmEvents.push(...events);
     const alarms = entry.alarms.filter((alarm) => alarm.deviceName !== null && deviceKey(alarm.deviceName) === key);
     const pairings = pairNearest(

@@ -5,7 +5,7 @@ import { addressWithoutPrefix, parseReasonCode } from '../report/decode-alarm.js
 import { parseBracketParams } from './bracket-params.js';
 import { type HeaderClock, parseHeaderTime } from './header-time.js';
 import { parseLabelParams } from './label-params.js';
-import type { SyslogAlarmName, SyslogEvent } from './syslog-event.js';
+import type { EventSource, SyslogAlarmName, SyslogEvent } from './syslog-event.js';
 
 /** Where a line comes from, and how to place its header time. */
 export interface LineContext {
@@ -55,7 +55,7 @@ export function parseEventLine(text: string, context: LineContext): LineResult {
       alarm,
       deviceName,
       reasonCode,
-      reasonName: reasonCode === null ? null : (reasonName(phone, reasonCode) ?? null),
+      reasonName: reasonNameFor(phone ? 'phone' : 'cucm', reasonCode),
       time: headerTime === null ? epochToIso(params.TimeStamp ?? '') : new Date(headerTime).toISOString(),
       ipAddress: ipAddress(params),
       node: present(params.NodeID ?? params['Node ID']),
@@ -66,9 +66,14 @@ export function parseEventLine(text: string, context: LineContext): LineResult {
   };
 }
 
-// The phone's ReasonForOutOfService and CUCM's Reason are different code spaces.
-function reasonName(phone: boolean, code: number): string | undefined {
-  return phone ? outOfServiceReasonByCode(code)?.name : endpointUnregisteredReasonByCode(code)?.name;
+/**
+ * The catalogue name of an event's reason code: the phone's
+ * ReasonForOutOfService and CUCM's Reason are different code spaces.
+ */
+export function reasonNameFor(source: EventSource, code: number | null): string | null {
+  if (code === null) return null;
+  const reason = source === 'phone' ? outOfServiceReasonByCode(code) : endpointUnregisteredReasonByCode(code);
+  return reason?.name ?? null;
 }
 
 function ipAddress(params: Readonly<Record<string, string>>): string | null {

@@ -1,13 +1,13 @@
 import { reasonLabel } from '../report/summary.js';
-import { deviceKey, outOfServiceMs } from './event-time.js';
+import { reasonNameFor } from './event-line.js';
+import type { SyslogEventStore } from './event-store.js';
 import { nullsLast, pairNearest } from './nearest-pairing.js';
-import type { SyslogEvent } from './syslog-event.js';
 
-/** One device's CUCM event and the phone event it pairs with; either may be missing. */
+/** One device's CUCM event and the phone event it pairs with (indexes in the store); either may be missing. */
 export interface DevicePair {
   readonly deviceName: string;
-  readonly cucm: SyslogEvent | null;
-  readonly phone: SyslogEvent | null;
+  readonly cucm: number | null;
+  readonly phone: number | null;
   /** Seconds between the two events' out-of-service moments, when both are there. */
   readonly apartSeconds: number | null;
 }
@@ -31,42 +31,44 @@ export const NO_PHONE_EVENT = 'no phone event';
  * Per device (in device-name order), its CUCM events paired with its phone
  * events within `windowMs`, in time order. Every event is in exactly one pair.
  */
-export function pairDeviceEvents(events: readonly SyslogEvent[], windowMs: number): DevicePair[] {
-  const byDevice = new Map<string, { cucm: SyslogEvent[]; phone: SyslogEvent[] }>();
-  for (const event of events) {
-    const key = deviceKey(event.deviceName);
-    let device = byDevice.get(key);
+export function pairDeviceEvents(store: SyslogEventStore, windowMs: number): DevicePair[] {
+  const byDevice = new Map<number, { cucm: number[]; phone: number[] }>();
+  for (let index = 0; index < store.size; index += 1) {
+    const id = store.deviceId(index);
+    let device = byDevice.get(id);
     if (device === undefined) {
       device = { cucm: [], phone: [] };
-      byDevice.set(key, device);
+      byDevice.set(id, device);
     }
-    device[event.source].push(event);
+    device[store.source(index)].push(index);
   }
+  const ids = [...byDevice.keys()].sort((a, b) => compareText(store.deviceSortKey(a), store.deviceSortKey(b)));
+  const timed = (index: number) => ({ item: index, at: store.outOfServiceMs(index) });
   const pairs: DevicePair[] = [];
-  for (const key of [...byDevice.keys()].sort()) {
-    const device = byDevice.get(key) ?? { cucm: [], phone: [] };
-    const timed = (event: SyslogEvent) => ({ item: event, at: outOfServiceMs(event) });
+  for (const id of ids) {
+    const device = byDevice.get(id) ?? { cucm: [], phone: [] };
     for (const pairing of pairNearest(device.cucm.map(timed), device.phone.map(timed), windowMs)) {
-      const deviceName = (pairing.left ?? pairing.right)?.deviceName ?? key;
       const apartSeconds = pairing.apartMs === null ? null : pairing.apartMs / 1000;
-      pairs.push({ deviceName, cucm: pairing.left, phone: pairing.right, apartSeconds });
+      pairs.push({ deviceName: store.deviceName(id), cucm: pairing.left, phone: pairing.right, apartSeconds });
     }
   }
   return pairs;
 }
 
 /** The fleet view: pairs counted by (CUCM reason, phone reason), most devices first. */
-export function countPairs(pairs: readonly DevicePair[]): PairCount[] {
+export function countPairs(store: SyslogEventStore, pairs: readonly DevicePair[]): PairCount[] {
   const counts = new Map<
     string,
     { row: Omit<PairCount, 'devices' | 'events'>; devices: Set<string>; events: number }
   >();
   for (const pair of pairs) {
+    const cucmCode = pair.cucm === null ? null : store.reasonCode(pair.cucm);
+    const phoneCode = pair.phone === null ? null : store.reasonCode(pair.phone);
     const row = {
-      cucmReasonCode: pair.cucm?.reasonCode ?? null,
-      cucmReasonName: sideName(pair.cucm, NO_CUCM_EVENT),
-      phoneReasonCode: pair.phone?.reasonCode ?? null,
-      phoneReasonName: sideName(pair.phone, NO_PHONE_EVENT),
+      cucmReasonCode: cucmCode,
+      cucmReasonName: pair.cucm === null ? NO_CUCM_EVENT : reasonLabel(cucmCode, reasonNameFor('cucm', cucmCode)),
+      phoneReasonCode: phoneCode,
+      phoneReasonName: pair.phone === null ? NO_PHONE_EVENT : reasonLabel(phoneCode, reasonNameFor('phone', phoneCode)),
     };
     const key = JSON.stringify(row);
     let count = counts.get(key);
@@ -74,7 +76,7 @@ export function countPairs(pairs: readonly DevicePair[]): PairCount[] {
       count = { row, devices: new Set(), events: 0 };
       counts.set(key, count);
     }
-    count.devices.add(deviceKey(pair.deviceName));
+    count.devices.add(pair.deviceName.toUpperCase());
     count.events += 1;
   }
   return [...counts.values()]
@@ -85,11 +87,11 @@ export function countPairs(pairs: readonly DevicePair[]): PairCount[] {
         b.events - a.events ||
         nullsLast(a.cucmReasonCode, b.cucmReasonCode) ||
         nullsLast(a.phoneReasonCode, b.phoneReasonCode) ||
-        a.cucmReasonName.localeCompare(b.cucmReasonName) ||
-        a.phoneReasonName.localeCompare(b.phoneReasonName),
+        compareText(a.cucmReasonName, b.cucmReasonName) ||
+        compareText(a.phoneReasonName, b.phoneReasonName),
     );
 }
 
-function sideName(event: SyslogEvent | null, none: string): string {
-  return event === null ? none : reasonLabel(event.reasonCode, event.reasonName);
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

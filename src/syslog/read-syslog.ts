@@ -2,9 +2,10 @@ import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { parseEventLine } from './event-line.js';
+import { SyslogEventStore } from './event-store.js';
 import type { HeaderClock } from './header-time.js';
 import { LineScanner, MAX_LINE_BYTES } from './line-scanner.js';
-import type { MalformedLine, SyslogEvent, SyslogReadSummary } from './syslog-event.js';
+import type { MalformedLine, SyslogReadSummary } from './syslog-event.js';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -17,9 +18,9 @@ export interface SyslogInput {
   readonly referenceMs: number;
 }
 
-/** The events read from every input, in input order, and how the reading went. */
+/** The events read from every input, in input order (the caller closes the store), and how the reading went. */
 export interface SyslogReading {
-  readonly events: SyslogEvent[];
+  readonly store: SyslogEventStore;
   readonly read: SyslogReadSummary;
 }
 
@@ -53,13 +54,14 @@ export function stdinSyslogInput(stream: Readable, now = Date.now()): SyslogInpu
 
 /**
  * Reads every input in turn, streaming: memory holds one chunk, one line and
- * the events found, never the file. Closes the files it was given.
+ * a few numbers per event found (the events go to a SyslogEventStore), never
+ * the file. Closes the files it was given.
  */
 export async function readSyslogInputs(
   inputs: readonly SyslogInput[],
   options: ReadOptions = {},
 ): Promise<SyslogReading> {
-  const events: SyslogEvent[] = [];
+  const store = new SyslogEventStore();
   const malformed: MalformedLine[] = [];
   let lines = 0;
   try {
@@ -70,7 +72,7 @@ export async function readSyslogInputs(
         candidate(text, line) {
           const result = parseEventLine(text, { file, line, clock });
           if (result === null) return;
-          if ('event' in result) events.push(result.event);
+          if ('event' in result) store.add(result.event);
           else malformed.push({ file, line, message: result.malformed });
         },
         overlong(line) {
@@ -80,13 +82,14 @@ export async function readSyslogInputs(
       await feed(input, scanner);
       lines += scanner.lines;
     }
+  } catch (error) {
+    store.close();
+    throw error;
   } finally {
     await Promise.all(inputs.map((input) => ('handle' in input.source ? input.source.handle.close() : undefined)));
   }
-  return {
-    events,
-    read: { lines, events: events.length, skipped: lines - events.length - malformed.length, malformed },
-  };
+  const events = store.size;
+  return { store, read: { lines, events, skipped: lines - events - malformed.length, malformed } };
 }
 
 async function feed(input: SyslogInput, scanner: LineScanner): Promise<void> {

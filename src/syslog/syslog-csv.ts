@@ -35,12 +35,14 @@ const ROWS_PER_PIECE = 1000;
 export function* syslogCsv(report: SyslogReport): Generator<string> {
   yield toCsv([[...SYSLOG_CSV_COLUMNS]]);
   for (let start = 0; start < report.devicePairs.length; start += ROWS_PER_PIECE) {
-    yield toCsv(report.devicePairs.slice(start, start + ROWS_PER_PIECE).map(pairRow));
+    const rows = report.devicePairs.slice(start, start + ROWS_PER_PIECE).map((pair) => pairRow(pair, report));
+    yield toCsv(rows);
   }
 }
 
-function pairRow(pair: DevicePair): Cell[] {
-  const { cucm, phone } = pair;
+function pairRow(pair: DevicePair, { store }: SyslogReport): Cell[] {
+  const cucm = pair.cucm === null ? null : store.get(pair.cucm);
+  const phone = pair.phone === null ? null : store.get(pair.phone);
   return [
     text(pair.deviceName),
     cucm?.alarm ?? null,

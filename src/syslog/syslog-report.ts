@@ -1,15 +1,17 @@
-import { deviceKey } from './event-time.js';
-import { countPairs, type DevicePair, type PairCount, pairDeviceEvents } from './fleet-pairs.js';
+import type { SyslogEventStore } from './event-store.js';
+import { compareText, countPairs, type DevicePair, type PairCount, pairDeviceEvents } from './fleet-pairs.js';
+import { nullsLast } from './nearest-pairing.js';
 import type { SyslogReading } from './read-syslog.js';
-import type { SyslogEvent, SyslogReadSummary } from './syslog-event.js';
+import type { SyslogReadSummary } from './syslog-event.js';
 
 export const SYSLOG_SCHEMA_VERSION = 1;
 
-/** Everything `unreg syslog` reports, before it is rendered. */
+/** Everything `unreg syslog` reports, before it is rendered; the events stay in the store. */
 export interface SyslogReport {
-  /** Per device (by name), in time order (unknown times last), then by file and line. */
-  readonly events: readonly SyslogEvent[];
-  /** The same events paired per device, in the same order. */
+  readonly store: SyslogEventStore;
+  /** Store indexes: per device (by name), in time order (unknown times last), then in input order. */
+  readonly order: readonly number[];
+  /** The same events paired per device. */
   readonly devicePairs: readonly DevicePair[];
   readonly pairs: readonly PairCount[];
   readonly read: SyslogReadSummary;
@@ -17,25 +19,14 @@ export interface SyslogReport {
 }
 
 export function buildSyslogReport(reading: SyslogReading, windowMs: number): SyslogReport {
-  const keyed = reading.events.map((event) => ({ key: deviceKey(event.deviceName), event }));
+  const { store } = reading;
+  const order = Array.from({ length: store.size }, (_, index) => index);
   // Stable: events with the same device and time stay in input order.
-  keyed.sort((a, b) => compareText(a.key, b.key) || compareTime(a.event.time, b.event.time));
-  const devicePairs = pairDeviceEvents(reading.events, windowMs);
-  return {
-    events: keyed.map(({ event }) => event),
-    devicePairs,
-    pairs: countPairs(devicePairs),
-    read: reading.read,
-    windowMs,
-  };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// ISO times from toISOString() sort as text; unknown times go last.
-function compareTime(a: string | null, b: string | null): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  return compareText(a, b);
+  order.sort(
+    (a, b) =>
+      compareText(store.deviceSortKey(store.deviceId(a)), store.deviceSortKey(store.deviceId(b))) ||
+      nullsLast(store.timeMs(a), store.timeMs(b)),
+  );
+  const devicePairs = pairDeviceEvents(store, windowMs);
+  return { store, order, devicePairs, pairs: countPairs(store, devicePairs), read: reading.read, windowMs };
 }

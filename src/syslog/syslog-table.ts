@@ -29,10 +29,14 @@ export function* syslogTable(report: SyslogReport, options: SyslogTableOptions):
     : grid(options.colour, PAIR_HEADER, report.pairs.map(pairCountRow));
   if (options.detail && report.devicePairs.length > 0) {
     yield `${bold('Events by device')}\n`;
-    yield grid(options.colour, DEVICE_HEADER, report.devicePairs.map(devicePairRow));
+    yield grid(
+      options.colour,
+      DEVICE_HEADER,
+      report.devicePairs.map((pair) => devicePairRow(pair, report)),
+    );
   }
   const { lines, events, skipped, malformed } = report.read;
-  const cucm = report.events.filter((event) => event.source === 'cucm').length;
+  const cucm = report.order.filter((index) => report.store.source(index) === 'cucm').length;
   const malformedText = `${malformed.length} malformed`;
   yield `Read: ${lines} lines, ${events} events (${cucm} CUCM, ${events - cucm} phone), ${skipped} other lines skipped, ${
     malformed.length > 0 ? red(malformedText) : malformedText
@@ -57,14 +61,16 @@ function pairCountRow(pair: PairCount): string[] {
   ];
 }
 
-function devicePairRow(pair: DevicePair): string[] {
-  const phoneOut = pair.phone === null ? null : outOfServiceMs(pair.phone);
+function devicePairRow(pair: DevicePair, { store }: SyslogReport): string[] {
+  const cucm = pair.cucm === null ? null : store.get(pair.cucm);
+  const phone = pair.phone === null ? null : store.get(pair.phone);
+  const phoneOut = phone === null ? null : outOfServiceMs(phone);
   return [
     pair.deviceName,
-    pair.cucm?.time ?? '',
-    reason(pair.cucm),
+    cucm?.time ?? '',
+    reason(cucm),
     phoneOut === null ? '' : new Date(phoneOut).toISOString(),
-    reason(pair.phone),
+    reason(phone),
     pair.apartSeconds === null ? '' : String(pair.apartSeconds),
   ];
 }

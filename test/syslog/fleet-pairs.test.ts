@@ -1,7 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { SyslogEventStore } from '../../src/syslog/event-store.js';
 import { countPairs, NO_CUCM_EVENT, NO_PHONE_EVENT, pairDeviceEvents } from '../../src/syslog/fleet-pairs.js';
+import type { SyslogEvent } from '../../src/syslog/syslog-event.js';
 import { cucmEvent, phoneEvent, seconds } from './event-fixtures.js';
+
+/** The device pairs, with the events read back from the store, and the fleet counts. */
+function paired(events: SyslogEvent[], windowMs: number) {
+  const store = SyslogEventStore.of(events);
+  try {
+    const pairs = pairDeviceEvents(store, windowMs);
+    const back = (index: number | null) => (index === null ? null : store.get(index));
+    return {
+      pairs: pairs.map((pair) => ({ ...pair, cucm: back(pair.cucm), phone: back(pair.phone) })),
+      counts: countPairs(store, pairs),
+    };
+  } finally {
+    store.close();
+  }
+}
 
 const WINDOW = 600_000;
 
@@ -10,15 +27,15 @@ describe('pairDeviceEvents and countPairs', () => {
     const cucm = cucmEvent('SEP1', '2016-04-21T09:03:30.000Z', 13, 'KeepAliveTimeout');
     // Logged an hour later, when the phone came back; out of service since 09:02:53.
     const phone = phoneEvent('SEP1', '2016-04-21T10:05:00.000Z', seconds('2016-04-21T09:02:53Z'), 10, 'TCPtimeOut');
-    assert.deepEqual(pairDeviceEvents([cucm, phone], WINDOW), [{ deviceName: 'SEP1', cucm, phone, apartSeconds: 37 }]);
+    assert.deepEqual(paired([cucm, phone], WINDOW).pairs, [{ deviceName: 'SEP1', cucm, phone, apartSeconds: 37 }]);
   });
 
   it('falls back to the logged time of a phone event without TimeStamp', () => {
     const cucm = cucmEvent('SEP1', '2016-04-21T09:00:00.000Z', 13, 'KeepAliveTimeout');
     const phone = phoneEvent('SEP1', '2016-04-21T09:10:00.000Z', undefined, 10, 'TCPtimeOut');
-    assert.equal(pairDeviceEvents([cucm, phone], WINDOW)[0]?.apartSeconds, 600);
+    assert.equal(paired([cucm, phone], WINDOW).pairs[0]?.apartSeconds, 600);
     const late = phoneEvent('SEP1', '2016-04-21T09:10:01.000Z', undefined, 10, 'TCPtimeOut');
-    assert.equal(pairDeviceEvents([cucm, late], WINDOW).length, 2);
+    assert.equal(paired([cucm, late], WINDOW).pairs.length, 2);
   });
 
   it('pairs only within a device, whatever the letter case of its name', () => {
@@ -26,7 +43,7 @@ describe('pairDeviceEvents and countPairs', () => {
     const phone = phoneEvent('SEP1', null, seconds('2016-04-21T09:00:10Z'), 10, 'TCPtimeOut');
     const other = phoneEvent('SEP2', null, seconds('2016-04-21T09:00:10Z'), 10, 'TCPtimeOut');
     assert.deepEqual(
-      pairDeviceEvents([cucm, phone, other], WINDOW).map((pair) => [
+      paired([cucm, phone, other], WINDOW).pairs.map((pair) => [
         pair.deviceName,
         pair.cucm?.line,
         pair.phone?.deviceName,
@@ -50,7 +67,7 @@ describe('pairDeviceEvents and countPairs', () => {
       phoneEvent('SEP4', null, seconds('2016-04-21T09:00:00Z'), null, null),
       cucmEvent('SEP5', null, 99, null),
     ];
-    assert.deepEqual(countPairs(pairDeviceEvents(events, WINDOW)), [
+    assert.deepEqual(paired(events, WINDOW).counts, [
       {
         cucmReasonCode: 13,
         cucmReasonName: 'KeepAliveTimeout',

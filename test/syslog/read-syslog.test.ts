@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { openSyslogFile, readSyslogInputs, SyslogInputError, stdinSyslogInput } from '../../src/syslog/read-syslog.js';
+import {
+  openSyslogFile,
+  type ReadOptions,
+  readSyslogInputs,
+  type SyslogInput,
+  SyslogInputError,
+  stdinSyslogInput,
+} from '../../src/syslog/read-syslog.js';
 import {
   ciscoHeader,
   endPointUnregistered,
@@ -12,6 +19,16 @@ import {
   SEED_ENDPOINT_UNREGISTERED,
   SEED_LAST_OUT_OF_SERVICE,
 } from './sample-lines.js';
+
+/** The events read back from the store (closed afterwards), and the summary. */
+async function readAll(inputs: SyslogInput[], options?: ReadOptions) {
+  const { store, read } = await readSyslogInputs(inputs, options);
+  try {
+    return { events: [...store.events()], read };
+  } finally {
+    store.close();
+  }
+}
 
 describe('readSyslogInputs', () => {
   let folder = '';
@@ -37,7 +54,7 @@ describe('readSyslogInputs', () => {
     );
     const second = join(folder, 'CiscoSyslog.1');
     await writeFile(second, `${OLDER_DEVICE_UNREGISTERED}\n`);
-    const reading = await readSyslogInputs([await openSyslogFile(first), await openSyslogFile(second)]);
+    const reading = await readAll([await openSyslogFile(first), await openSyslogFile(second)]);
     assert.deepEqual(
       reading.events.map((event) => [event.file, event.line, event.alarm, event.deviceName]),
       [
@@ -62,7 +79,7 @@ describe('readSyslogInputs', () => {
     const bytes = Buffer.from(`${endPointUnregistered({ DeviceName: 'SEP1', Description: '受付' })}\nother\n`);
     const cut = bytes.indexOf(Buffer.from('受')) + 1;
     const stream = Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]);
-    const reading = await readSyslogInputs([stdinSyslogInput(stream)]);
+    const reading = await readAll([stdinSyslogInput(stream)]);
     assert.equal(reading.events[0]?.file, '-');
     assert.equal(reading.events[0]?.params.Description, '受付');
     assert.equal(reading.read.lines, 2);
@@ -77,9 +94,9 @@ describe('readSyslogInputs', () => {
       const date = new Date(iso ?? '');
       return [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes()];
     };
-    const [event] = (await readSyslogInputs([await openSyslogFile(path)])).events;
+    const [event] = (await readAll([await openSyslogFile(path)])).events;
     assert.deepEqual(localDate(event?.time), [2016, 12, 31, 23, 59]);
-    const [given] = (await readSyslogInputs([await openSyslogFile(path)], { year: 2010 })).events;
+    const [given] = (await readAll([await openSyslogFile(path)], { year: 2010 })).events;
     assert.deepEqual(localDate(given?.time), [2010, 12, 31, 23, 59]);
   });
 

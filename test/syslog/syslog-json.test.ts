@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { SyslogEventStore } from '../../src/syslog/event-store.js';
 import { syslogJson, syslogNdjson } from '../../src/syslog/syslog-json.js';
 import { buildSyslogReport } from '../../src/syslog/syslog-report.js';
 import { cucmEvent, phoneEvent, seconds } from './event-fixtures.js';
@@ -13,16 +14,19 @@ describe('syslogJson', () => {
       cucmEvent('SEP2', '2016-04-21T09:00:30.000Z', 13, 'KeepAliveTimeout', 2),
       cucmEvent('SEP1', null, 8, 'DeviceInitiatedReset', 1),
     ];
+    const store = SyslogEventStore.of(events);
+    after(() => store.close());
     const report = buildSyslogReport(
-      { events, read: { lines: 10, events: 3, skipped: 6, malformed: [{ file: 'f', line: 4, message: 'm' }] } },
+      { store, read: { lines: 10, events: 3, skipped: 6, malformed: [{ file: 'f', line: 4, message: 'm' }] } },
       600_000,
     );
+    const sorted = [2, 1, 0].map((index) => events[index]);
     const text = [...syslogJson(report, GENERATED)].join('');
     const document = {
       schemaVersion: 1,
       tool: 'unreg',
       generatedAt: GENERATED,
-      events: report.events,
+      events: sorted,
       pairs: report.pairs,
       read: report.read,
     };
@@ -40,14 +44,13 @@ describe('syslogJson', () => {
       'devices',
       'events',
     ]);
-    assert.equal(
-      [...syslogNdjson(report)].join(''),
-      report.events.map((event) => `${JSON.stringify(event)}\n`).join(''),
-    );
+    assert.equal([...syslogNdjson(report)].join(''), sorted.map((event) => `${JSON.stringify(event)}\n`).join(''));
   });
 
   it('writes an empty report as valid JSON', () => {
-    const report = buildSyslogReport({ events: [], read: { lines: 0, events: 0, skipped: 0, malformed: [] } }, 1000);
+    const store = new SyslogEventStore();
+    after(() => store.close());
+    const report = buildSyslogReport({ store, read: { lines: 0, events: 0, skipped: 0, malformed: [] } }, 1000);
     assert.deepEqual(JSON.parse([...syslogJson(report, GENERATED)].join('')), {
       schemaVersion: 1,
       tool: 'unreg',

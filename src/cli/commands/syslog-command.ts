@@ -15,7 +15,7 @@ import {
 } from '../../syslog/read-syslog.js';
 import type { MalformedLine } from '../../syslog/syslog-event.js';
 import { renderSyslogReport } from '../../syslog/syslog-format.js';
-import { buildSyslogReport } from '../../syslog/syslog-report.js';
+import { buildSyslogReport, type SyslogReport } from '../../syslog/syslog-report.js';
 import { parseDuration } from '../../syslog/window-duration.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-status.js';
@@ -55,8 +55,18 @@ async function runSyslog(args: SyslogArgs, io: CliIo): Promise<void> {
   const year = yearOption(args.year);
   const files = args.files.length === 0 ? [STDIN_ARGUMENT] : args.files;
   const reading = await readSyslog(files, io, year);
-  const report = buildSyslogReport(reading, windowMs);
-  warnMalformed(reading.read.malformed, io);
+  try {
+    warnMalformed(reading.read.malformed, io);
+    await writeSyslogReport(args, io, buildSyslogReport(reading, windowMs));
+  } finally {
+    reading.store.close();
+  }
+  // Malformed lines are reported (above and in the report), not a failure:
+  // the read went through. Unreadable input or bad flags exit 2 before this.
+  io.exitStatus = EXIT.ok;
+}
+
+async function writeSyslogReport(args: SyslogArgs, io: CliIo, report: SyslogReport): Promise<void> {
   const now = new Date();
   const output = args.output === undefined ? undefined : expandOutputPath(args.output, now);
   const format = args.format ?? defaultFormat(output, io.stdout.isTTY === true);
@@ -70,9 +80,6 @@ async function runSyslog(args: SyslogArgs, io: CliIo): Promise<void> {
     await destination.abort();
     throw error;
   }
-  // Malformed lines are reported (above and in the report), not a failure:
-  // the read went through. Unreadable input or bad flags exit 2 before this.
-  io.exitStatus = EXIT.ok;
 }
 
 /** `--cucm-syslog` for the commands that read phones (parse, sweep). */
@@ -111,7 +118,8 @@ export async function loadCucmSyslog(args: CucmSyslogArgs, io: CliIo, stdinTaken
   }
   const reading = await readSyslog(files, io, undefined);
   warnMalformed(reading.read.malformed, io);
-  const index = indexCucmEvents(reading.events);
+  // The store stays open for the joins; its file is already unlinked.
+  const index = indexCucmEvents(reading.store);
   return (entry) => joinCucmEvents(entry, index, windowMs);
 }
 

@@ -1,0 +1,206 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { deviceKey, isoToMs, outOfServiceMs } from './event-time.js';
+import type { EventSource, SyslogEvent } from './syslog-event.js';
+
+const WRITE_BUFFER_BYTES = 1 << 20;
+const SOURCES: readonly EventSource[] = ['cucm', 'phone'];
+
+/**
+ * The events read, kept on disk so that memory does not grow with the
+ * input: each event is one JSON text in a temporary file, read back when a
+ * report needs it. What pairing and sorting need
+ * stays in memory, in typed arrays: about 40 bytes an event.
+ */
+export class SyslogEventStore {
+  private count = 0;
+  private capacity = 1024;
+  private deviceIds = new Int32Array(this.capacity);
+  private sources = new Uint8Array(this.capacity);
+  private outOfService = new Float64Array(this.capacity);
+  private times = new Float64Array(this.capacity);
+  private reasons = new Float64Array(this.capacity);
+  private offsets = new Float64Array(this.capacity);
+  private lengths = new Int32Array(this.capacity);
+  private readonly deviceIdByKey = new Map<string, number>();
+  private readonly deviceNames: string[] = [];
+  private readonly deviceKeys: string[] = [];
+  // Events are encoded straight into this one buffer, written out when full:
+  // a Buffer per event would pile up as garbage outside the JS heap (V8
+  // collects that late), and memory would grow with the events after all.
+  private readonly writeBuffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  private pendingBytes = 0;
+  private fileBytes = 0;
+  private readBuffer = Buffer.alloc(64 * 1024);
+  private fd: number | null;
+  /** Where the events are written: unlinked (with its folder) as soon as it is open, where the system allows. */
+  readonly path: string;
+
+  constructor() {
+    const folder = mkdtempSync(join(tmpdir(), 'unreg-syslog-'));
+    this.path = join(folder, 'events.ndjson');
+    this.fd = openSync(this.path, 'w+', 0o600);
+    this.removeFile();
+  }
+
+  /** A store holding the given events (for tests, and callers that have an array). */
+  static of(events: Iterable<SyslogEvent>): SyslogEventStore {
+    const store = new SyslogEventStore();
+    for (const event of events) store.add(event);
+    return store;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(event: SyslogEvent): void {
+    if (this.count === this.capacity) this.grow();
+    const index = this.count;
+    const json = JSON.stringify(event);
+    const length = Buffer.byteLength(json);
+    if (this.pendingBytes + length > this.writeBuffer.length) this.flush();
+    this.deviceIds[index] = this.deviceIdFor(event.deviceName);
+    this.sources[index] = SOURCES.indexOf(event.source);
+    this.outOfService[index] = outOfServiceMs(event) ?? Number.NaN;
+    this.times[index] = isoToMs(event.time) ?? Number.NaN;
+    this.reasons[index] = event.reasonCode ?? Number.NaN;
+    this.offsets[index] = this.fileBytes + this.pendingBytes;
+    this.lengths[index] = length;
+    if (length > this.writeBuffer.length) this.writeOut(Buffer.from(json));
+    else this.pendingBytes += this.writeBuffer.write(json, this.pendingBytes);
+    this.count += 1;
+  }
+
+  /** The event as it was added. */
+  get(index: number): SyslogEvent {
+    this.check(index);
+    const offset = this.offsets[index] ?? 0;
+    const length = this.lengths[index] ?? 0;
+    if (offset + length > this.fileBytes) this.flush();
+    if (this.readBuffer.length < length) this.readBuffer = Buffer.alloc(length);
+    const fd = this.openFd();
+    for (let done = 0; done < length; ) {
+      const read = readSync(fd, this.readBuffer, done, length - done, offset + done);
+      if (read === 0) throw new Error('event store: file shorter than written');
+      done += read;
+    }
+    return JSON.parse(this.readBuffer.toString('utf8', 0, length)) as SyslogEvent;
+  }
+
+  /** Every event, in the order added. */
+  *events(): Generator<SyslogEvent> {
+    for (let index = 0; index < this.count; index += 1) yield this.get(index);
+  }
+
+  source(index: number): EventSource {
+    return SOURCES[this.sources[index] ?? 0] ?? 'cucm';
+  }
+
+  /** The same number for every spelling of a device name (see deviceKey). */
+  deviceId(index: number): number {
+    return this.deviceIds[index] ?? -1;
+  }
+
+  /** The device name as first met, and its key (upper case) that orders devices. */
+  deviceName(id: number): string {
+    return this.deviceNames[id] ?? '';
+  }
+
+  deviceSortKey(id: number): string {
+    return this.deviceKeys[id] ?? '';
+  }
+
+  deviceIdOf(name: string): number | undefined {
+    return this.deviceIdByKey.get(deviceKey(name));
+  }
+
+  /** See outOfServiceMs; null when unknown. */
+  outOfServiceMs(index: number): number | null {
+    return orNull(this.outOfService[index]);
+  }
+
+  /** The event's `time` as epoch ms; null when unknown. */
+  timeMs(index: number): number | null {
+    return orNull(this.times[index]);
+  }
+
+  reasonCode(index: number): number | null {
+    return orNull(this.reasons[index]);
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    this.removeFile();
+  }
+
+  // Unlinking an open file keeps it readable until closed (POSIX, and Windows
+  // through libuv's FILE_SHARE_DELETE): then nothing is left behind even if
+  // the process is killed. Where the system refuses, close() tries again.
+  private removeFile(): void {
+    try {
+      unlinkSync(this.path);
+      rmdirSync(dirname(this.path));
+    } catch {
+      // Left for close().
+    }
+  }
+
+  private deviceIdFor(name: string): number {
+    const key = deviceKey(name);
+    let id = this.deviceIdByKey.get(key);
+    if (id === undefined) {
+      id = this.deviceNames.length;
+      this.deviceIdByKey.set(key, id);
+      this.deviceNames.push(name);
+      this.deviceKeys.push(key);
+    }
+    return id;
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const pending = this.pendingBytes;
+    this.pendingBytes = 0;
+    this.writeOut(this.writeBuffer.subarray(0, pending));
+  }
+
+  private writeOut(bytes: Buffer): void {
+    const fd = this.openFd();
+    for (let done = 0; done < bytes.length; )
+      done += writeSync(fd, bytes, done, bytes.length - done, this.fileBytes + done);
+    this.fileBytes += bytes.length;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    this.deviceIds = grown(this.deviceIds, new Int32Array(this.capacity));
+    this.sources = grown(this.sources, new Uint8Array(this.capacity));
+    this.outOfService = grown(this.outOfService, new Float64Array(this.capacity));
+    this.times = grown(this.times, new Float64Array(this.capacity));
+    this.reasons = grown(this.reasons, new Float64Array(this.capacity));
+    this.offsets = grown(this.offsets, new Float64Array(this.capacity));
+    this.lengths = grown(this.lengths, new Int32Array(this.capacity));
+  }
+
+  private check(index: number): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.count) throw new RangeError(`no event ${index}`);
+  }
+
+  private openFd(): number {
+    if (this.fd === null) throw new Error('event store is closed');
+    return this.fd;
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array | Float64Array>(old: T, larger: T): T {
+  larger.set(old as never);
+  return larger;
+}
+
+function orNull(value: number | undefined): number | null {
+  return value === undefined || Number.isNaN(value) ? null : value;
+}
