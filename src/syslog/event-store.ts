@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deviceKey, isoToMs, outOfServiceMs } from './event-time.js';
+import { float64Column, int32Column, uint8Column } from './number-column.js';
 import type { EventSource, SyslogEvent } from './syslog-event.js';
 
 const WRITE_BUFFER_BYTES = 1 << 20;
@@ -14,15 +15,13 @@ const SOURCES: readonly EventSource[] = ['cucm', 'phone'];
  * stays in memory, in typed arrays: about 40 bytes an event.
  */
 export class SyslogEventStore {
-  private count = 0;
-  private capacity = 1024;
-  private deviceIds = new Int32Array(this.capacity);
-  private sources = new Uint8Array(this.capacity);
-  private outOfService = new Float64Array(this.capacity);
-  private times = new Float64Array(this.capacity);
-  private reasons = new Float64Array(this.capacity);
-  private offsets = new Float64Array(this.capacity);
-  private lengths = new Int32Array(this.capacity);
+  private readonly deviceIds = int32Column();
+  private readonly sources = uint8Column();
+  private readonly outOfService = float64Column();
+  private readonly times = float64Column();
+  private readonly reasons = float64Column();
+  private readonly offsets = float64Column();
+  private readonly lengths = int32Column();
   private readonly deviceIdByKey = new Map<string, number>();
   private readonly deviceNames: string[] = [];
   private readonly deviceKeys: string[] = [];
@@ -52,32 +51,30 @@ export class SyslogEventStore {
   }
 
   get size(): number {
-    return this.count;
+    return this.deviceIds.length;
   }
 
   add(event: SyslogEvent): void {
-    if (this.count === this.capacity) this.grow();
-    const index = this.count;
     const json = JSON.stringify(event);
     const length = Buffer.byteLength(json);
     if (this.pendingBytes + length > this.writeBuffer.length) this.flush();
-    this.deviceIds[index] = this.deviceIdFor(event.deviceName);
-    this.sources[index] = SOURCES.indexOf(event.source);
-    this.outOfService[index] = outOfServiceMs(event) ?? Number.NaN;
-    this.times[index] = isoToMs(event.time) ?? Number.NaN;
-    this.reasons[index] = event.reasonCode ?? Number.NaN;
-    this.offsets[index] = this.fileBytes + this.pendingBytes;
-    this.lengths[index] = length;
+    this.offsets.push(this.fileBytes + this.pendingBytes);
+    this.lengths.push(length);
     if (length > this.writeBuffer.length) this.writeOut(Buffer.from(json));
     else this.pendingBytes += this.writeBuffer.write(json, this.pendingBytes);
-    this.count += 1;
+    this.sources.push(SOURCES.indexOf(event.source));
+    this.outOfService.push(outOfServiceMs(event) ?? Number.NaN);
+    this.times.push(isoToMs(event.time) ?? Number.NaN);
+    this.reasons.push(event.reasonCode ?? Number.NaN);
+    // Last: its length is the store's size.
+    this.deviceIds.push(this.deviceIdFor(event.deviceName));
   }
 
   /** The event as it was added. */
   get(index: number): SyslogEvent {
     this.check(index);
-    const offset = this.offsets[index] ?? 0;
-    const length = this.lengths[index] ?? 0;
+    const offset = this.offsets.at(index);
+    const length = this.lengths.at(index);
     if (offset + length > this.fileBytes) this.flush();
     if (this.readBuffer.length < length) this.readBuffer = Buffer.alloc(length);
     const fd = this.openFd();
@@ -91,16 +88,16 @@ export class SyslogEventStore {
 
   /** Every event, in the order added. */
   *events(): Generator<SyslogEvent> {
-    for (let index = 0; index < this.count; index += 1) yield this.get(index);
+    for (let index = 0; index < this.size; index += 1) yield this.get(index);
   }
 
   source(index: number): EventSource {
-    return SOURCES[this.sources[index] ?? 0] ?? 'cucm';
+    return SOURCES[this.sources.at(index)] ?? 'cucm';
   }
 
   /** The same number for every spelling of a device name (see deviceKey). */
   deviceId(index: number): number {
-    return this.deviceIds[index] ?? -1;
+    return this.deviceIds.at(index);
   }
 
   /** The device name as first met, and its key (upper case) that orders devices. */
@@ -118,16 +115,16 @@ export class SyslogEventStore {
 
   /** See outOfServiceMs; null when unknown. */
   outOfServiceMs(index: number): number | null {
-    return orNull(this.outOfService[index]);
+    return orNull(this.outOfService.at(index));
   }
 
   /** The event's `time` as epoch ms; null when unknown. */
   timeMs(index: number): number | null {
-    return orNull(this.times[index]);
+    return orNull(this.times.at(index));
   }
 
   reasonCode(index: number): number | null {
-    return orNull(this.reasons[index]);
+    return orNull(this.reasons.at(index));
   }
 
   close(): void {
@@ -175,19 +172,8 @@ export class SyslogEventStore {
     this.fileBytes += bytes.length;
   }
 
-  private grow(): void {
-    this.capacity *= 2;
-    this.deviceIds = grown(this.deviceIds, new Int32Array(this.capacity));
-    this.sources = grown(this.sources, new Uint8Array(this.capacity));
-    this.outOfService = grown(this.outOfService, new Float64Array(this.capacity));
-    this.times = grown(this.times, new Float64Array(this.capacity));
-    this.reasons = grown(this.reasons, new Float64Array(this.capacity));
-    this.offsets = grown(this.offsets, new Float64Array(this.capacity));
-    this.lengths = grown(this.lengths, new Int32Array(this.capacity));
-  }
-
   private check(index: number): void {
-    if (!Number.isInteger(index) || index < 0 || index >= this.count) throw new RangeError(`no event ${index}`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.size) throw new RangeError(`no event ${index}`);
   }
 
   private openFd(): number {
@@ -196,11 +182,6 @@ export class SyslogEventStore {
   }
 }
 
-function grown<T extends Int32Array | Uint8Array | Float64Array>(old: T, larger: T): T {
-  larger.set(old as never);
-  return larger;
-}
-
-function orNull(value: number | undefined): number | null {
-  return value === undefined || Number.isNaN(value) ? null : value;
+function orNull(value: number): number | null {
+  return Number.isNaN(value) ? null : value;
 }

@@ -2,6 +2,7 @@ import { reasonLabel } from '../report/summary.js';
 import { reasonNameFor } from './event-line.js';
 import type { SyslogEventStore } from './event-store.js';
 import { nullsLast, pairNearest } from './nearest-pairing.js';
+import { float64Column, int32Column } from './number-column.js';
 
 /** One device's CUCM event and the phone event it pairs with (indexes in the store); either may be missing. */
 export interface DevicePair {
@@ -24,6 +25,47 @@ export interface PairCount {
   readonly events: number;
 }
 
+/**
+ * The device pairs, kept as columns of numbers (a few bytes a pair, not an
+ * object each: memory must not grow much with the events); `at` gives one
+ * as an object, and iterating gives them all in order.
+ */
+export class DevicePairs implements Iterable<DevicePair> {
+  private readonly devices = int32Column();
+  private readonly cucm = int32Column();
+  private readonly phone = int32Column();
+  private readonly apartMs = float64Column();
+
+  constructor(private readonly store: SyslogEventStore) {}
+
+  get size(): number {
+    return this.devices.length;
+  }
+
+  push(deviceId: number, cucm: number | null, phone: number | null, apartMs: number | null): void {
+    this.cucm.push(cucm ?? -1);
+    this.phone.push(phone ?? -1);
+    this.apartMs.push(apartMs ?? Number.NaN);
+    this.devices.push(deviceId);
+  }
+
+  at(index: number): DevicePair {
+    const cucm = this.cucm.at(index);
+    const phone = this.phone.at(index);
+    const apartMs = this.apartMs.at(index);
+    return {
+      deviceName: this.store.deviceName(this.devices.at(index)),
+      cucm: cucm < 0 ? null : cucm,
+      phone: phone < 0 ? null : phone,
+      apartSeconds: Number.isNaN(apartMs) ? null : apartMs / 1000,
+    };
+  }
+
+  *[Symbol.iterator](): Iterator<DevicePair> {
+    for (let index = 0; index < this.size; index += 1) yield this.at(index);
+  }
+}
+
 export const NO_CUCM_EVENT = 'no CUCM event';
 export const NO_PHONE_EVENT = 'no phone event';
 
@@ -31,7 +73,7 @@ export const NO_PHONE_EVENT = 'no phone event';
  * Per device (in device-name order), its CUCM events paired with its phone
  * events within `windowMs`, in time order. Every event is in exactly one pair.
  */
-export function pairDeviceEvents(store: SyslogEventStore, windowMs: number): DevicePair[] {
+export function pairDeviceEvents(store: SyslogEventStore, windowMs: number): DevicePairs {
   const byDevice = new Map<number, { cucm: number[]; phone: number[] }>();
   for (let index = 0; index < store.size; index += 1) {
     const id = store.deviceId(index);
@@ -44,19 +86,18 @@ export function pairDeviceEvents(store: SyslogEventStore, windowMs: number): Dev
   }
   const ids = [...byDevice.keys()].sort((a, b) => compareText(store.deviceSortKey(a), store.deviceSortKey(b)));
   const timed = (index: number) => ({ item: index, at: store.outOfServiceMs(index) });
-  const pairs: DevicePair[] = [];
+  const pairs = new DevicePairs(store);
   for (const id of ids) {
     const device = byDevice.get(id) ?? { cucm: [], phone: [] };
     for (const pairing of pairNearest(device.cucm.map(timed), device.phone.map(timed), windowMs)) {
-      const apartSeconds = pairing.apartMs === null ? null : pairing.apartMs / 1000;
-      pairs.push({ deviceName: store.deviceName(id), cucm: pairing.left, phone: pairing.right, apartSeconds });
+      pairs.push(id, pairing.left, pairing.right, pairing.apartMs);
     }
   }
   return pairs;
 }
 
 /** The fleet view: pairs counted by (CUCM reason, phone reason), most devices first. */
-export function countPairs(store: SyslogEventStore, pairs: readonly DevicePair[]): PairCount[] {
+export function countPairs(store: SyslogEventStore, pairs: Iterable<DevicePair>): PairCount[] {
   const counts = new Map<
     string,
     { row: Omit<PairCount, 'devices' | 'events'>; devices: Set<string>; events: number }

@@ -34,10 +34,15 @@ const ROWS_PER_PIECE = 1000;
 /** One row per device pair: every event is on exactly one row. */
 export function* syslogCsv(report: SyslogReport): Generator<string> {
   yield toCsv([[...SYSLOG_CSV_COLUMNS]]);
-  for (let start = 0; start < report.devicePairs.length; start += ROWS_PER_PIECE) {
-    const rows = report.devicePairs.slice(start, start + ROWS_PER_PIECE).map((pair) => pairRow(pair, report));
-    yield toCsv(rows);
+  let rows: Cell[][] = [];
+  for (const pair of report.devicePairs) {
+    rows.push(pairRow(pair, report));
+    if (rows.length === ROWS_PER_PIECE) {
+      yield toCsv(rows);
+      rows = [];
+    }
   }
+  if (rows.length > 0) yield toCsv(rows);
 }
 
 function pairRow(pair: DevicePair, { store }: SyslogReport): Cell[] {

@@ -1,5 +1,5 @@
 import type { SyslogEventStore } from './event-store.js';
-import { compareText, countPairs, type DevicePair, type PairCount, pairDeviceEvents } from './fleet-pairs.js';
+import { compareText, countPairs, type DevicePairs, type PairCount, pairDeviceEvents } from './fleet-pairs.js';
 import { nullsLast } from './nearest-pairing.js';
 import type { SyslogReading } from './read-syslog.js';
 import type { SyslogReadSummary } from './syslog-event.js';
@@ -10,9 +10,9 @@ export const SYSLOG_SCHEMA_VERSION = 1;
 export interface SyslogReport {
   readonly store: SyslogEventStore;
   /** Store indexes: per device (by name), in time order (unknown times last), then in input order. */
-  readonly order: readonly number[];
+  readonly order: Int32Array;
   /** The same events paired per device. */
-  readonly devicePairs: readonly DevicePair[];
+  readonly devicePairs: DevicePairs;
   readonly pairs: readonly PairCount[];
   readonly read: SyslogReadSummary;
   readonly windowMs: number;
@@ -20,12 +20,13 @@ export interface SyslogReport {
 
 export function buildSyslogReport(reading: SyslogReading, windowMs: number): SyslogReport {
   const { store } = reading;
-  const order = Array.from({ length: store.size }, (_, index) => index);
-  // Stable: events with the same device and time stay in input order.
+  const order = Int32Array.from({ length: store.size }, (_, index) => index);
+  // Events with the same device and time stay in input order.
   order.sort(
     (a, b) =>
       compareText(store.deviceSortKey(store.deviceId(a)), store.deviceSortKey(store.deviceId(b))) ||
-      nullsLast(store.timeMs(a), store.timeMs(b)),
+      nullsLast(store.timeMs(a), store.timeMs(b)) ||
+      a - b,
   );
   const devicePairs = pairDeviceEvents(store, windowMs);
   return { store, order, devicePairs, pairs: countPairs(store, devicePairs), read: reading.read, windowMs };

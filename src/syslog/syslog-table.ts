@@ -27,12 +27,12 @@ export function* syslogTable(report: SyslogReport, options: SyslogTableOptions):
   yield report.pairs.length === 0
     ? 'No unregistration events.\n'
     : grid(options.colour, PAIR_HEADER, report.pairs.map(pairCountRow));
-  if (options.detail && report.devicePairs.length > 0) {
+  if (options.detail && report.devicePairs.size > 0) {
     yield `${bold('Events by device')}\n`;
     yield grid(
       options.colour,
       DEVICE_HEADER,
-      report.devicePairs.map((pair) => devicePairRow(pair, report)),
+      Array.from(report.devicePairs, (pair) => devicePairRow(pair, report)),
     );
   }
   const { lines, events, skipped, malformed } = report.read;

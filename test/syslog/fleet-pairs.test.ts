@@ -12,7 +12,7 @@ function paired(events: SyslogEvent[], windowMs: number) {
     const pairs = pairDeviceEvents(store, windowMs);
     const back = (index: number | null) => (index === null ? null : store.get(index));
     return {
-      pairs: pairs.map((pair) => ({ ...pair, cucm: back(pair.cucm), phone: back(pair.phone) })),
+      pairs: Array.from(pairs, (pair) => ({ ...pair, cucm: back(pair.cucm), phone: back(pair.phone) })),
       counts: countPairs(store, pairs),
     };
   } finally {
