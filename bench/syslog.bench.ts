@@ -6,7 +6,7 @@
 // the folder.
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { buildCli } from '../src/cli/build-cli.js';
 import type { CliIo } from '../src/cli/cli-io.js';
 import { openSyslogFile, readSyslogInputs } from '../src/syslog/read-syslog.js';
 import { buildSyslogReport, type SyslogReport } from '../src/syslog/syslog-report.js';
+import { machineDescription } from './measure.js';
 
 const MB = 1024 * 1024;
 
@@ -36,12 +37,7 @@ async function main(): Promise<void> {
   });
   try {
     const file = join(folder, 'CiscoSyslog');
-    console.log(`node ${process.version}; CPU: ${cpus()[0]?.model.trim() ?? '?'} x ${cpus().length}`);
-    console.log(
-      `load average at start: ${loadavg()
-        .map((load) => load.toFixed(2))
-        .join(' / ')}`,
-    );
+    for (const line of machineDescription()) console.log(line);
     const started = performance.now();
     const generated = generate(file, sizeMb * MB);
     const bytes = statSync(file).size;
