@@ -35,9 +35,9 @@ describe('host keys', () => {
   });
 
   it('makes the legacy RSA key from the seed: 2048 bits, the same again, another per generation', () => {
-    const key = legacyRsaHostKey(11, 0);
+    const key = legacyRsaHostKey(4, 0);
     assert.equal(publicKeyOf(key.privatePem).asymmetricKeyDetails?.modulusLength, 2048);
-    assert.equal(legacyRsaHostKey(11, 0), key);
-    assert.notEqual(hostKeyInfo(legacyRsaHostKey(11, 1)).fingerprint, hostKeyInfo(key).fingerprint);
+    assert.equal(legacyRsaHostKey(4, 0), key);
+    assert.notEqual(hostKeyInfo(legacyRsaHostKey(4, 1)).fingerprint, hostKeyInfo(key).fingerprint);
   });
 });

@@ -53,6 +53,9 @@ export class PhoneSession {
     return new Promise((resolve, reject) => {
       const client = session.#client;
       client.once('error', reject);
+      // ssh2 writes a packet in pieces and leaves Nagle on: without this each
+      // line sent waits for the phone's delayed ACK (40 ms on Linux).
+      client.once('connect', () => client.setNoDelay(true));
       client.once('ready', () => {
         client.shell({ term: 'vt100', cols: 250, rows: 50 }, (error, channel) => {
           if (error) return reject(error);
