@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { parseEventLine } from './event-line.js';
 import { SyslogEventStore } from './event-store.js';
 import type { HeaderClock } from './header-time.js';
@@ -34,13 +35,27 @@ export class SyslogInputError extends Error {
   override readonly name = 'SyslogInputError';
 }
 
-/** Opens a file for reading, or says in one line why it cannot be read. */
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
+
+/**
+ * Opens a file for reading, or says in one line why it cannot be read. A
+ * gzip file (rotated syslog, `cucm.log.2.gz`) is read through gunzip,
+ * whatever its name.
+ */
 export async function openSyslogFile(path: string): Promise<SyslogInput> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(path, 'r');
     const stats = await handle.stat();
     if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    const start = Buffer.alloc(2);
+    // A read at a given position leaves the file position at 0 for the reads to come.
+    const { bytesRead } = stats.isFile() ? await handle.read(start, 0, 2, 0) : { bytesRead: 0 };
+    if (bytesRead === 2 && start.equals(GZIP_MAGIC)) {
+      // The read stream closes the handle when it ends or fails.
+      const stream = pipeline(handle.createReadStream(), createGunzip(), () => undefined);
+      return { name: path, source: { stream }, referenceMs: stats.mtimeMs };
+    }
     return { name: path, source: { handle }, referenceMs: stats.mtimeMs };
   } catch (error) {
     await handle?.close();
@@ -86,10 +101,21 @@ export async function readSyslogInputs(
     store.close();
     throw error;
   } finally {
-    await Promise.all(inputs.map((input) => ('handle' in input.source ? input.source.handle.close() : undefined)));
+    await closeSyslogInputs(inputs);
   }
   const events = store.size;
   return { store, read: { lines, events, skipped: lines - events - malformed.length, malformed } };
+}
+
+/** Lets go of inputs (read or not): closes the files; gunzip streams close theirs when destroyed. */
+export async function closeSyslogInputs(inputs: readonly SyslogInput[]): Promise<void> {
+  await Promise.all(
+    inputs.map((input) => {
+      if ('handle' in input.source) return input.source.handle.close();
+      if (input.name !== '-') input.source.stream.destroy();
+      return undefined;
+    }),
+  );
 }
 
 async function feed(input: SyslogInput, scanner: LineScanner): Promise<void> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import {
   openSyslogFile,
   type ReadOptions,
@@ -98,6 +99,28 @@ describe('readSyslogInputs', () => {
     assert.deepEqual(localDate(event?.time), [2016, 12, 31, 23, 59]);
     const [given] = (await readAll([await openSyslogFile(path)], { year: 2010 })).events;
     assert.deepEqual(localDate(given?.time), [2010, 12, 31, 23, 59]);
+  });
+
+  it('reads a gzip file through gunzip, and says so when it is cut short', async () => {
+    const text = `${SEED_ENDPOINT_UNREGISTERED}\nother\n${SEED_LAST_OUT_OF_SERVICE}\n`;
+    const packed = gzipSync(text);
+    const path = join(folder, 'cucm.log.2.gz');
+    await writeFile(path, packed);
+    const { events, read } = await readAll([await openSyslogFile(path)]);
+    assert.deepEqual(
+      events.map((event) => [event.file, event.line, event.alarm]),
+      [
+        [path, 1, 'EndPointUnregistered'],
+        [path, 3, 'LastOutOfServiceInformation'],
+      ],
+    );
+    assert.equal(read.lines, 3);
+    const cut = join(folder, 'cut.gz');
+    await writeFile(cut, packed.subarray(0, packed.length - 10));
+    await assert.rejects(
+      readAll([await openSyslogFile(cut)]),
+      /^SyslogInputError: cannot read .*cut\.gz: unexpected end of file$/,
+    );
   });
 
   it('says in one line why a file cannot be opened', async () => {

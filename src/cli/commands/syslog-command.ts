@@ -6,6 +6,7 @@ import { defaultFormat } from '../../render/report-format.js';
 import type { PhoneEntry } from '../../report/report-document.js';
 import { indexCucmEvents, joinCucmEvents } from '../../syslog/cucm-join.js';
 import {
+  closeSyslogInputs,
   openSyslogFile,
   readSyslogInputs,
   type SyslogInput,
@@ -131,7 +132,7 @@ async function readSyslog(files: readonly string[], io: CliIo, year: number | un
     for (const file of files)
       inputs.push(file === STDIN_ARGUMENT ? stdinSyslogInput(io.stdin) : await openSyslogFile(file));
   } catch (error) {
-    await Promise.all(inputs.map((input) => ('handle' in input.source ? input.source.handle.close() : undefined)));
+    await closeSyslogInputs(inputs);
     throw usageErrorFrom(error);
   }
   // readSyslogInputs closes the files, whatever happens.
