@@ -1,4 +1,5 @@
 import type { PhoneTarget } from '../inventory/phone-target.js';
+import type { PhoneEntry } from '../report/report-document.js';
 import { runSweep, type SweepOptions } from '../sweep/run-sweep.js';
 import { interruptSignal } from '../terminal/interrupt.js';
 import { sweepProgress } from '../terminal/sweep-progress.js';
@@ -16,6 +17,8 @@ export async function reportPhones(
   options: SweepOptions,
   args: ReportArgs & { quiet: boolean },
   io: CliIo,
+  /** Adds to each entry what the run knows besides the phone (CUCM's events). */
+  complete: (entry: PhoneEntry) => PhoneEntry = (entry) => entry,
 ): Promise<void> {
   const interrupt = interruptSignal();
   const progress = sweepProgress(io.stderr, targets.length, args.quiet);
@@ -23,7 +26,7 @@ export async function reportPhones(
     const summary = await writeReport(args, io, async (report) => {
       await runSweep(targets, options, interrupt.signal, async (entry) => {
         progress.phoneDone(entry);
-        await report.add(entry);
+        await report.add(complete(entry));
       });
       progress.stop();
     });

@@ -7,30 +7,36 @@ import type { CliIo } from '../cli-io.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
 import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../session-options.js';
+import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from './syslog-command.js';
 
-type CheckArgs = ReportArgs & SessionArgs & Omit<TargetFlags, 'password' | 'debugPassword'> & { host: string };
+type CheckArgs = ReportArgs &
+  SessionArgs &
+  CucmSyslogArgs &
+  Omit<TargetFlags, 'password' | 'debugPassword'> & { host: string };
 
 export function checkCommand(io: CliIo) {
   return {
     command: 'check <host>',
     describe: 'Read one phone now (prompts for a missing SSH password on a terminal)',
     builder: (yargs: Argv) =>
-      withReportOptions(
-        withSessionOptions(
-          yargs
-            .positional('host', { type: 'string', demandOption: true, describe: 'Phone address or DNS name' })
-            .option('port', { type: 'number', describe: 'SSH port (default 22)' })
-            .option('username', { alias: 'u', type: 'string', describe: 'SSH user set on the phone in CUCM' })
-            .option('password-env', { type: 'string', describe: 'Variable holding the SSH password' })
-            .option('password-file', { type: 'string', describe: 'File holding the SSH password' })
-            .option('debug-username', { type: 'string', describe: 'Debug shell user (default debug; admin on 6900)' })
-            .option('debug-password-env', { type: 'string', describe: 'Variable holding the debug shell password' })
-            .option('debug-password-file', { type: 'string', describe: 'File holding the debug shell password' })
-            .option('login-prompt', { type: 'string', describe: "Pattern of the debug shell's login prompt" })
-            .option('password-prompt', { type: 'string', describe: "Pattern of the debug shell's password prompt" })
-            .option('prompt', { type: 'string', describe: 'Pattern of the command prompt (default DEBUG>)' })
-            .option('name', { type: 'string', describe: 'Label for the report' })
-            .option('site', { type: 'string', describe: 'Site for the report' }),
+      withCucmSyslogOptions(
+        withReportOptions(
+          withSessionOptions(
+            yargs
+              .positional('host', { type: 'string', demandOption: true, describe: 'Phone address or DNS name' })
+              .option('port', { type: 'number', describe: 'SSH port (default 22)' })
+              .option('username', { alias: 'u', type: 'string', describe: 'SSH user set on the phone in CUCM' })
+              .option('password-env', { type: 'string', describe: 'Variable holding the SSH password' })
+              .option('password-file', { type: 'string', describe: 'File holding the SSH password' })
+              .option('debug-username', { type: 'string', describe: 'Debug shell user (default debug; admin on 6900)' })
+              .option('debug-password-env', { type: 'string', describe: 'Variable holding the debug shell password' })
+              .option('debug-password-file', { type: 'string', describe: 'File holding the debug shell password' })
+              .option('login-prompt', { type: 'string', describe: "Pattern of the debug shell's login prompt" })
+              .option('password-prompt', { type: 'string', describe: "Pattern of the debug shell's password prompt" })
+              .option('prompt', { type: 'string', describe: 'Pattern of the command prompt (default DEBUG>)' })
+              .option('name', { type: 'string', describe: 'Label for the report' })
+              .option('site', { type: 'string', describe: 'Site for the report' }),
+          ),
         ),
       ),
     handler: (args: CheckArgs) => check(args, io),
@@ -46,8 +52,9 @@ async function check(args: CheckArgs, io: CliIo): Promise<void> {
   }
   const target = targetOf(resolution);
   for (const warning of resolution.warnings) io.stderr.write(`unreg: warning: ${warning}\n`);
+  const joinCucm = await loadCucmSyslog(args, io, false);
   const options = { ...(await readOptionsFrom(args, io.env)), concurrency: 1 };
-  await reportPhones([target], options, { ...args, quiet: true }, io);
+  await reportPhones([target], options, { ...args, quiet: true }, io, joinCucm);
 }
 
 function targetOf(resolution: FlagResolution) {

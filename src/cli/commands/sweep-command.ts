@@ -6,8 +6,9 @@ import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
 import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../session-options.js';
 import { UsageError } from '../usage-error.js';
+import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from './syslog-command.js';
 
-interface SweepArgs extends ReportArgs, SessionArgs {
+interface SweepArgs extends ReportArgs, SessionArgs, CucmSyslogArgs {
   inventory: string;
   concurrency: number;
   site?: string[];
@@ -20,20 +21,22 @@ export function sweepCommand(io: CliIo) {
     command: 'sweep <inventory>',
     describe: 'Read every phone of a YAML inventory and report their out-of-service reasons',
     builder: (yargs: Argv) =>
-      withReportOptions(
-        withSessionOptions(
-          yargs
-            .positional('inventory', { type: 'string', demandOption: true, describe: 'Inventory file (YAML)' })
-            .option('concurrency', { alias: 'c', type: 'number', default: 50, describe: 'Phones read at once' })
-            .option('site', { type: 'string', array: true, describe: 'Only phones of this site (repeatable)' })
-            .option('tag', { type: 'string', array: true, describe: 'Only phones with this tag (repeatable)' })
-            .option('host', { type: 'string', array: true, describe: 'Only hosts matching this glob (repeatable)' })
-            .check(({ concurrency }) => {
-              if (!Number.isInteger(concurrency) || concurrency < 1) {
-                throw new UsageError('--concurrency must be a whole number, 1 or more');
-              }
-              return true;
-            }),
+      withCucmSyslogOptions(
+        withReportOptions(
+          withSessionOptions(
+            yargs
+              .positional('inventory', { type: 'string', demandOption: true, describe: 'Inventory file (YAML)' })
+              .option('concurrency', { alias: 'c', type: 'number', default: 50, describe: 'Phones read at once' })
+              .option('site', { type: 'string', array: true, describe: 'Only phones of this site (repeatable)' })
+              .option('tag', { type: 'string', array: true, describe: 'Only phones with this tag (repeatable)' })
+              .option('host', { type: 'string', array: true, describe: 'Only hosts matching this glob (repeatable)' })
+              .check(({ concurrency }) => {
+                if (!Number.isInteger(concurrency) || concurrency < 1) {
+                  throw new UsageError('--concurrency must be a whole number, 1 or more');
+                }
+                return true;
+              }),
+          ),
         ),
       ),
     handler: (args: SweepArgs) => sweep(args, io),
@@ -45,6 +48,7 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<void> {
   for (const warning of inventory.warnings) io.stderr.write(`unreg: warning: ${warning}\n`);
   const phones = filterPhones(inventory.phones, { site: args.site, tag: args.tag, host: args.host });
   if (phones.length === 0) throw new UsageError(`no phone of ${args.inventory} matches --site/--tag/--host`);
+  const joinCucm = await loadCucmSyslog(args, io, false);
   const options = { ...(await readOptionsFrom(args, io.env)), concurrency: args.concurrency };
-  await reportPhones(phones, options, args, io);
+  await reportPhones(phones, options, args, io, joinCucm);
 }
