@@ -1,10 +1,11 @@
 import type { ClientChannel, Client as SshClient } from 'ssh2';
 import type { PhoneTarget } from '../inventory/phone-target.js';
+import { closeConnection } from './connection-close.js';
 import { loginToDebugShell } from './debug-shell-login.js';
 import { PhoneReadError } from './phone-read-error.js';
 import { endOfShowUnreg } from './prompt-matchers.js';
 import { ShellReader, seconds } from './shell-reader.js';
-import { type ConnectOptions, openSshConnection } from './ssh-connection.js';
+import { type ConnectOptions, openSshConnection, type SshConnection } from './ssh-connection.js';
 
 export interface SessionOptions extends ConnectOptions {
   /** The debug shell's login, from the shell opening to the `DEBUG>` prompt. */
@@ -43,9 +44,10 @@ export async function captureShowUnreg(
   const forward = () => session.abort(signal.reason);
   signal.addEventListener('abort', forward, { once: true });
   if (signal.aborted) forward();
-  let client: SshClient | null = null;
+  let connection: SshConnection | null = null;
   try {
-    client = await openSshConnection(target, options, session.signal);
+    connection = await openSshConnection(target, options, session.signal);
+    const { client } = connection;
     client.on('error', () => undefined); // the shell's close tells the reader
     phase = 'debug shell login';
     const shell = await openShell(client, session.signal);
@@ -55,11 +57,12 @@ export async function captureShowUnreg(
     shell.write(SHOW_UNREG);
     const output = await readShowUnreg(reader, target, options, session.signal);
     shell.end(EXIT);
-    client.end();
+    await closeConnection(client, connection.closed, true);
     return output;
   } catch (error) {
-    // A phone that failed may never close its side: do not wait for it.
-    client?.destroy();
+    // Interrupted: close at once. Otherwise as after success: a slot is free
+    // only when the phone has closed its side too (briefly awaited).
+    if (connection !== null) await closeConnection(connection.client, connection.closed, !signal.aborted);
     throw error;
   } finally {
     clearTimeout(deadline);

@@ -2,6 +2,7 @@ import type { ConnectConfig, Client as SshClient } from 'ssh2';
 import ssh2 from 'ssh2';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { algorithmsFor } from './algorithms.js';
+import { closeConnection, closeOf } from './connection-close.js';
 import { hostKeyFromBlob } from './host-keys/host-key.js';
 import type { KnownHostsStore } from './host-keys/known-hosts-store.js';
 import { offeredAlgorithms } from './offered-algorithms.js';
@@ -20,6 +21,12 @@ export interface ConnectOptions {
 
 type Phase = 'TCP connect' | 'SSH handshake' | 'SSH authentication';
 
+/** An authenticated connection, and when it ends. */
+export interface SshConnection {
+  readonly client: SshClient;
+  readonly closed: Promise<void>;
+}
+
 /**
  * An authenticated SSH connection to a phone: password authentication, with
  * keyboard-interactive answered by the same password (some firmware asks
@@ -29,11 +36,12 @@ export function openSshConnection(
   target: PhoneTarget,
   options: ConnectOptions,
   signal: AbortSignal,
-): Promise<SshClient> {
+): Promise<SshConnection> {
   const client = new Client();
+  const closed = closeOf(client);
   let phase: Phase = 'TCP connect';
   let hostKeyRefusal: string | null = null;
-  return new Promise<SshClient>((resolve, reject) => {
+  return new Promise<SshConnection>((resolve, reject) => {
     const timer = setTimeout(() => fail(timeoutError()), options.connectTimeoutMs);
     let settled = false;
     const settle = () => {
@@ -45,8 +53,9 @@ export function openSshConnection(
     const fail = (error: Error) => {
       if (settled) return;
       settle();
-      client.on('error', () => undefined).destroy();
-      reject(error);
+      client.on('error', () => undefined);
+      const graceful = phase !== 'TCP connect' && !signal.aborted;
+      void closeConnection(client, closed, graceful).then(() => reject(error));
     };
     const onAbort = () => fail(signal.reason as Error);
     const onEarlyClose = () =>
@@ -62,6 +71,9 @@ export function openSshConnection(
     client
       .on('connect', () => {
         phase = 'SSH handshake';
+        // ssh2 writes a packet in pieces: with Nagle's algorithm each line we
+        // type waits for the phone's delayed ACK (~40 ms on Linux).
+        client.setNoDelay(true);
       })
       .on('handshake', () => {
         phase = 'SSH authentication';
@@ -72,7 +84,7 @@ export function openSshConnection(
       .once('ready', () => {
         // The caller takes over 'error' and 'close' in the same tick.
         settle();
-        resolve(client);
+        resolve({ client, closed });
       })
       .on('error', onError)
       .on('close', onEarlyClose);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { PhoneReadError } from '../ssh/phone-read-error.js';
 
 /**
@@ -7,6 +8,8 @@ import { PhoneReadError } from '../ssh/phone-read-error.js';
  */
 export function interruptSignal(): { signal: AbortSignal; release(): void } {
   const controller = new AbortController();
+  // Every open session listens to it: as many listeners as --concurrency.
+  setMaxListeners(0, controller.signal);
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(130);
     process.stderr.write(`\nunreg: ${name}: closing sessions and writing the report (again to quit at once)\n`);

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { PhoneTruth } from '../../src/simulator/fleet-truth.js';
+import { runCli } from '../helpers/run-cli.js';
+import { FLEET_CREDENTIALS, FLEET_ENV, type FleetOnDisk, fleetOnDisk } from '../helpers/simulated-fleet-files.js';
+
+interface ReportedAlarm {
+  section: string;
+  reasonCode: number | null;
+  deviceName: string | null;
+  timestamp: string | null;
+}
+interface ReportedPhone {
+  host: string;
+  status: string;
+  error: { kind: string; message: string } | null;
+  alarms: ReportedAlarm[];
+  warnings: string[];
+}
+
+const CONCURRENCY = 3;
+// A seed whose dropping phone holds several alarms, so some come before the cut.
+const SEED = 1;
+
+function essentials(alarms: readonly ReportedAlarm[]) {
+  return alarms.map(({ section, reasonCode, deviceName, timestamp }) => ({
+    section,
+    reasonCode,
+    deviceName,
+    timestamp,
+  }));
+}
+
+describe('unreg sweep against the phone simulator (real SSH on loopback)', () => {
+  let setup: FleetOnDisk;
+  let phones: ReportedPhone[];
+  let truth: readonly PhoneTruth[];
+  let run: Awaited<ReturnType<typeof runCli>>;
+
+  before(async () => {
+    setup = await fleetOnDisk({
+      phones: 14,
+      seed: SEED,
+      legacy: 3,
+      slowStepMs: 150,
+      failures: {
+        'wrong-ssh-password': 1,
+        'wrong-debug-password': 1,
+        'no-show-unreg': 1,
+        hang: 1,
+        drop: 1,
+        refused: 1,
+        slow: 1,
+      },
+    });
+    truth = setup.fleet.truth.phones;
+    run = await runCli(
+      [
+        'sweep',
+        setup.inventory,
+        '--concurrency',
+        String(CONCURRENCY),
+        '--retries',
+        '0',
+        '--timeout',
+        '3',
+        '--known-hosts',
+        `${setup.folder}/known_hosts`,
+        '-f',
+        'json',
+      ],
+      { env: FLEET_ENV },
+    );
+    phones = JSON.parse(run.stdout).phones;
+  });
+  after(() => setup.close());
+
+  it('reports every phone of the inventory once and exits 1 because some failed', () => {
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(phones.map((phone) => phone.host).sort(), truth.map((phone) => phone.host).sort());
+  });
+
+  it('gives each phone the outcome the simulator planned: ok, or the exact error.kind', () => {
+    for (const expected of truth) {
+      const phone = phones.find((entry) => entry.host === expected.host);
+      assert.equal(phone?.error?.kind ?? phone?.status, expected.expected, `${expected.host} (${expected.mode})`);
+    }
+  });
+
+  it('reports every simulated alarm exactly: section, code, device, timestamp (drop: those before the cut)', () => {
+    for (const expected of truth.filter((phone) => phone.alarms.length > 0)) {
+      const phone = phones.find((entry) => entry.host === expected.host);
+      assert.deepEqual(essentials(phone?.alarms ?? []), essentials(expected.alarms), expected.host);
+    }
+    assert.ok(truth.some((phone) => phone.mode === 'drop' && phone.alarms.length > 0));
+  });
+
+  it('reads the phones that offer only old algorithms', () => {
+    const legacy = truth.filter((phone) => phone.legacy && phone.mode === 'ok');
+    assert.ok(legacy.length > 0);
+    for (const expected of legacy) assert.equal(phones.find((p) => p.host === expected.host)?.status, 'ok');
+  });
+
+  it('fails the hung phone by its session deadline while the others finish', () => {
+    const hung = truth.find((phone) => phone.mode === 'hang');
+    const phone = phones.find((entry) => entry.host === hung?.host);
+    assert.equal(phone?.error?.kind, 'timeout');
+    assert.match(phone?.error?.message ?? '', /session not done within 3 s \(during show unreg\)/);
+  });
+
+  it('never had more sessions open at the simulator than --concurrency', () => {
+    const stats = setup.fleet.stats();
+    assert.ok(stats.maxOpen >= 2, `sessions ran in parallel (max ${stats.maxOpen})`);
+    assert.ok(stats.maxOpen <= CONCURRENCY, `max open ${stats.maxOpen}`);
+  });
+
+  it('never prints a password, in the report or on stderr', () => {
+    for (const secret of [FLEET_CREDENTIALS.password, FLEET_CREDENTIALS.debugPassword]) {
+      assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret));
+    }
+  });
+});
