@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { CLI_PATH } from './paths.js';
 
 export interface CliRun {
@@ -14,22 +14,35 @@ export interface CliRunOptions {
   readonly cwd?: string;
 }
 
+/** A CLI process still running: signal it, watch its stderr, await its end. */
+export interface CliProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  /** What it has written on stderr so far. */
+  stderrSoFar(): string;
+  readonly done: Promise<CliRun>;
+}
+
 /**
  * Runs the built CLI under plain node, as a user's shell would: no test
  * runner transforms in the way (ssh2 and table are CommonJS; interop bugs
  * only show in a real process).
  */
 export function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], {
-      cwd: options.cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  return startCli(args, options).done;
+}
+
+/** Starts the built CLI as runCli does, without waiting for it. */
+export function startCli(args: string[], options: CliRunOptions = {}): CliProcess {
+  const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  const done = new Promise<CliRun>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (status, signal) =>
       resolve({
@@ -39,6 +52,7 @@ export function runCli(args: string[], options: CliRunOptions = {}): Promise<Cli
         stderr: Buffer.concat(stderr).toString('utf8'),
       }),
     );
-    child.stdin.end(options.input ?? '');
   });
+  child.stdin.end(options.input ?? '');
+  return { child, stderrSoFar: () => Buffer.concat(stderr).toString('utf8'), done };
 }
