@@ -20,7 +20,7 @@ export interface ReportedPhone {
 }
 export interface ReportedDocument {
   phones: ReportedPhone[];
-  summary: { phones: { total: number; ok: number; failed: number } };
+  summary: { phones: { total: number; ok: number; failed: number; withAlarms: number } };
 }
 
 /** What identifies an alarm, as the simulator's truth gives it. */
