@@ -138,7 +138,7 @@ async function classify(
 
 async function negotiationError(error: Error, target: PhoneTarget, options: ConnectOptions): Promise<PhoneReadError> {
   if (!error.message.includes('no matching')) return new PhoneReadError('ssh-negotiation', error.message);
-  const offered = await offeredAlgorithms(connectConfig(target, options), options.connectTimeoutMs);
+  const offered = await offeredAlgorithms(target.host, target.port, options.connectTimeoutMs);
   const hint = options.legacyAlgorithms ? '' : ' (legacy algorithms refused by --no-legacy-algorithms)';
   return new PhoneReadError(
     'ssh-negotiation',
