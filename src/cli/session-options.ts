@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { HOST_KEY_CHECKS, type HostKeyCheck, KnownHostsStore } from '../ssh/host-keys/known-hosts-store.js';
 import type { ReadOptions } from '../sweep/read-phone.js';
+import { lastValue } from './last-value.js';
 import { UsageError } from './usage-error.js';
 
 export interface SessionArgs {
@@ -16,6 +17,16 @@ export interface SessionArgs {
   legacyAlgorithms: boolean;
   quiet: boolean;
 }
+
+const SINGLE_VALUE_FLAGS = [
+  'timeout',
+  'connect-timeout',
+  'login-timeout',
+  'command-timeout',
+  'retries',
+  'known-hosts',
+  'host-key-check',
+];
 
 /** The SSH session flags shared by `check` and `sweep`. */
 export function withSessionOptions<T>(yargs: Argv<T>): Argv<T & SessionArgs> {
@@ -49,6 +60,7 @@ export function withSessionOptions<T>(yargs: Argv<T>): Argv<T & SessionArgs> {
       describe: 'Offer SHA-1 kex, ssh-rsa/ssh-dss and CBC ciphers after the modern ones (old firmware)',
     })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress bar' })
+    .coerce(SINGLE_VALUE_FLAGS, lastValue)
     .check((args) => {
       for (const name of ['timeout', 'connect-timeout', 'login-timeout', 'command-timeout'] as const) {
         if (!(Number(args[name]) > 0)) throw new UsageError(`--${name} must be a number of seconds above 0`);

@@ -90,15 +90,19 @@ describe('unreg sweep: host keys against the phone simulator', () => {
   it('strict with an empty known_hosts refuses every phone, naming its key, and records nothing', async () => {
     const empty = join(setup.folder, 'empty_known_hosts');
     await writeFile(empty, '', { mode: 0o600 });
-    const { run, report } = await sweepFleetJson(setup, ['--known-hosts', empty, '--host-key-check', 'strict']);
-    assert.equal(run.status, 1, run.stderr);
-    assert.equal(report.phones.length, 4);
-    for (const phone of setup.fleet.truth.phones) {
-      const entry = entryOf(report.phones, phone.host);
-      assert.equal(outcomeOf(entry), 'hostkey');
-      assert.ok(entry.error?.message.includes(phone.hostKey.fingerprint), entry.error?.message);
+    // Given twice, the last --host-key-check wins (a wrapper's default, then the user's).
+    for (const checks of [['strict'], ['off', 'strict']]) {
+      const flags = checks.flatMap((check) => ['--host-key-check', check]);
+      const { run, report } = await sweepFleetJson(setup, ['--known-hosts', empty, ...flags]);
+      assert.equal(run.status, 1, run.stderr);
+      assert.equal(report.phones.length, 4);
+      for (const phone of setup.fleet.truth.phones) {
+        const entry = entryOf(report.phones, phone.host);
+        assert.equal(outcomeOf(entry), 'hostkey', checks.join(' then '));
+        assert.ok(entry.error?.message.includes(phone.hostKey.fingerprint), entry.error?.message);
+      }
+      assert.equal(await readFile(empty, 'utf8'), '');
     }
-    assert.equal(await readFile(empty, 'utf8'), '');
   });
 
   it('off reads every phone, even one whose key changed, and records nothing', async () => {

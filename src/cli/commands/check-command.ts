@@ -4,6 +4,7 @@ import { type FlagResolution, resolvePhoneTarget, type TargetFlags } from '../..
 import { Secret } from '../../inventory/secret.js';
 import { promptPassword } from '../../terminal/password-prompt.js';
 import type { CliIo } from '../cli-io.js';
+import { lastValue } from '../last-value.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
 import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../session-options.js';
@@ -13,6 +14,22 @@ type CheckArgs = ReportArgs &
   SessionArgs &
   CucmSyslogArgs &
   Omit<TargetFlags, 'password' | 'debugPassword'> & { host: string };
+
+// Each takes one value: given twice, the last wins (see lastValue).
+const CHECK_FLAGS = [
+  'port',
+  'username',
+  'password-env',
+  'password-file',
+  'debug-username',
+  'debug-password-env',
+  'debug-password-file',
+  'login-prompt',
+  'password-prompt',
+  'prompt',
+  'name',
+  'site',
+];
 
 export function checkCommand(io: CliIo) {
   return {
@@ -35,7 +52,8 @@ export function checkCommand(io: CliIo) {
               .option('password-prompt', { type: 'string', describe: "Pattern of the debug shell's password prompt" })
               .option('prompt', { type: 'string', describe: 'Pattern of the command prompt (default DEBUG>)' })
               .option('name', { type: 'string', describe: 'Label for the report' })
-              .option('site', { type: 'string', describe: 'Site for the report' }),
+              .option('site', { type: 'string', describe: 'Site for the report' })
+              .coerce(CHECK_FLAGS, lastValue),
           ),
         ),
       ),

@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { filterPhones } from '../../inventory/filter-phones.js';
 import { loadInventory } from '../../inventory/load-inventory.js';
 import type { CliIo } from '../cli-io.js';
+import { lastValue } from '../last-value.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
 import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../session-options.js';
@@ -30,6 +31,7 @@ export function sweepCommand(io: CliIo) {
               .option('site', { type: 'string', array: true, describe: 'Only phones of this site (repeatable)' })
               .option('tag', { type: 'string', array: true, describe: 'Only phones with this tag (repeatable)' })
               .option('host', { type: 'string', array: true, describe: 'Only hosts matching this glob (repeatable)' })
+              .coerce('concurrency', lastValue)
               .check(({ concurrency }) => {
                 if (!Number.isInteger(concurrency) || concurrency < 1) {
                   throw new UsageError('--concurrency must be a whole number, 1 or more');

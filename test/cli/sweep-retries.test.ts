@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { PhoneTruth } from '../../src/simulator/fleet-truth.js';
+import type { FailureMode } from '../../src/simulator/phone-modes.js';
+import { type FleetOnDisk, fleetOnDisk } from '../helpers/simulated-fleet-files.js';
+import { sweepFleetJson } from '../helpers/sweep-cli.js';
+import { entryOf, outcomeOf, type ReportedDocument } from '../helpers/sweep-report.js';
+
+describe('unreg sweep --retries against the phone simulator', () => {
+  let setup: FleetOnDisk;
+  let report: ReportedDocument;
+  before(async () => {
+    setup = await fleetOnDisk({
+      phones: 4,
+      seed: 13,
+      failures: { refused: 1, 'wrong-ssh-password': 1, 'wrong-debug-password': 1 },
+    });
+    // Two retries: waits of 1 s and 2 s for the refused phone.
+    const swept = await sweepFleetJson(setup, ['--retries', '2']);
+    assert.equal(swept.run.status, 1, swept.run.stderr);
+    report = swept.report;
+  });
+  after(() => setup.close());
+
+  const phone = (mode: FailureMode | 'ok'): PhoneTruth => {
+    const found = setup.fleet.truth.phones.find((candidate) => candidate.mode === mode);
+    assert.ok(found, `a ${mode} phone`);
+    return found;
+  };
+
+  it('tries a refused phone again, naming each earlier attempt in its warnings, and reports it refused', () => {
+    const entry = entryOf(report.phones, phone('refused').host);
+    assert.equal(outcomeOf(entry), 'refused');
+    assert.equal(entry.warnings.length, 2, entry.warnings.join('\n'));
+    entry.warnings.forEach((warning, at) => {
+      assert.match(warning, new RegExp(`^attempt ${at + 1} failed \\(refused: connection refused.*\\); retrying$`));
+    });
+  });
+
+  it('never tries a wrong SSH password or a wrong debug password twice', () => {
+    for (const [mode, kind] of [
+      ['wrong-ssh-password', 'ssh-auth'],
+      ['wrong-debug-password', 'shell-login'],
+    ] as const) {
+      const truth = phone(mode);
+      const entry = entryOf(report.phones, truth.host);
+      assert.equal(outcomeOf(entry), kind);
+      assert.deepEqual(entry.warnings, []);
+      assert.equal(setup.fleet.sessionsOf(truth.index), 1, `${mode}: one session`);
+    }
+  });
+
+  it('reads the other phone once, without warnings', () => {
+    const truth = phone('ok');
+    const entry = entryOf(report.phones, truth.host);
+    assert.equal(outcomeOf(entry), 'ok');
+    assert.deepEqual(entry.warnings, []);
+    assert.equal(setup.fleet.sessionsOf(truth.index), 1);
+  });
+});
