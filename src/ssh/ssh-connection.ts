@@ -63,6 +63,9 @@ export function openSshConnection(
     const onError = (error: Error & { level?: string }) => {
       client.removeListener('close', onEarlyClose);
       if (hostKeyRefusal !== null) return fail(new PhoneReadError('hostkey', hostKeyRefusal));
+      // A failed negotiation is followed by a probe of what the phone offers:
+      // close this connection first, so the phone never has two of ours open.
+      if (error.level === 'handshake') client.destroy();
       void classify(error, target, options, phase).then(fail);
     };
     const timeoutError = () =>

@@ -12,7 +12,9 @@ export function interruptSignal(): { signal: AbortSignal; release(): void } {
   setMaxListeners(0, controller.signal);
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write(`\nunreg: ${name}: closing sessions and writing the report (again to quit at once)\n`);
+    // On a terminal the progress bar holds the current line: start a new one.
+    const newLine = process.stderr.isTTY ? '\n' : '';
+    process.stderr.write(`${newLine}unreg: ${name}: closing sessions and writing the report (again to quit at once)\n`);
     controller.abort(new PhoneReadError('aborted', `interrupted by ${name}`));
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
