@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import { planFleet } from './fleet-plan.js';
+import { PhoneOutput } from './phone-output.js';
+import { credentialsFromEnv } from './simulator-credentials.js';
+import { runShellOnTerminal } from './terminal-phone.js';
+
+/**
+ * A simulated phone behind another SSH server: the program OpenSSH's sshd
+ * runs for each session (`ForceCommand node forced-command-phone.js --seed
+ * S --phones N`), so that clients can be tried against a second SSH
+ * implementation, as real phones run. The phone is the one of `unreg
+ * simulate --seed S --phones N` whose loopback address the client connected
+ * to (the server address in SSH_CONNECTION): same device, same alarms. Its
+ * debug login is `debug` with UNREG_DEBUG_PASSWORD (sshd's SetEnv), default
+ * `debug`. Imports nothing outside the simulator's pure parts, so a copy of
+ * the built files runs without node_modules.
+ */
+function main(): void {
+  const { values } = parseArgs({
+    options: { seed: { type: 'string', default: '1' }, phones: { type: 'string', default: '1' } },
+  });
+  const address = (process.env.SSH_CONNECTION ?? '').split(' ')[2] ?? '';
+  const plans = planFleet({ phones: Number(values.phones), seed: Number(values.seed), legacy: 0, failures: {} });
+  const plan = plans.find((phone) => phone.host === address);
+  if (plan === undefined) {
+    process.stdout.write(`no simulated phone at "${address}" (SSH_CONNECTION)\n`);
+    process.exit(1);
+  }
+  const { debugUsername, debugPassword } = credentialsFromEnv(process.env);
+  runShellOnTerminal(
+    {
+      mode: 'ok',
+      debugUsername,
+      debugPassword,
+      timings: { loginPromptMs: 0, passwordPromptMs: 0, commandPromptMs: 0, outputMs: 0 },
+      output: new PhoneOutput(plan.alarms),
+    },
+    { stdin: process.stdin, stdout: process.stdout, exit: (code) => process.exit(code) },
+  );
+}
+
+main();

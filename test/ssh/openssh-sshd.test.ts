@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { planFleet } from '../../src/simulator/fleet-plan.js';
+import { phoneTruth, type TruthAlarm } from '../../src/simulator/fleet-truth.js';
+import { type OpenSshPhones, type SshdAlgorithms, startOpenSshPhones } from '../helpers/openssh-phones.js';
+import { type CliRun, runCli } from '../helpers/run-cli.js';
+import { ensureSshdTestUser, SSHD_TEST_USER } from '../helpers/sshd-test-user.js';
+
+/**
+ * Phones served by OpenSSH's sshd (Debian's openssh-server), a second SSH
+ * implementation beside the simulator's ssh2 server, as real phones run one
+ * of their own. Two "firmware generations", each one sshd restricted to the
+ * old algorithms such phones offer; the phone behind each address is the
+ * simulator's debug shell, run by sshd as a forced command on a pty.
+ * Needs root (a local account for sshd to log into, see sshd-test-user.ts)
+ * and /usr/sbin/sshd (scripts/ensure-test-tools.mjs installs it).
+ */
+
+const SEED = 4;
+const FLEET_SIZE = 4;
+const DEBUG_PASSWORD = 'sshd-phone-debug-secret';
+
+interface Firmware {
+  readonly indices: readonly number[];
+  readonly algorithms: SshdAlgorithms;
+}
+
+// The chosen algorithm of each kind is the one the client must fall back to.
+const FIRMWARES: readonly Firmware[] = [
+  {
+    indices: [0, 1],
+    algorithms: {
+      kex: ['diffie-hellman-group14-sha1'],
+      hostKey: ['ssh-rsa'],
+      ciphers: ['aes128-cbc'],
+      macs: ['hmac-sha1'],
+    },
+  },
+  {
+    indices: [2, 3],
+    algorithms: {
+      kex: ['diffie-hellman-group1-sha1'],
+      hostKey: ['ssh-rsa'],
+      ciphers: ['3des-cbc'],
+      macs: ['hmac-sha1'],
+    },
+  },
+];
+
+// sshd's DEBUG1 line for a key exchange agreed on, and its refusal.
+const KEX_CHOSEN = /kex: algorithm: (?!\(no match\))/;
+const NO_KEX = /no matching key exchange method found/;
+
+interface ReportedPhone {
+  host: string;
+  status: string;
+  error: { kind: string; message: string } | null;
+  alarms: TruthAlarm[];
+}
+
+function essentials(alarms: readonly TruthAlarm[]) {
+  return alarms.map(({ section, reasonCode, deviceName, timestamp }) => ({
+    section,
+    reasonCode,
+    deviceName,
+    timestamp,
+  }));
+}
+
+function inventoryYaml(servers: readonly OpenSshPhones[]): string {
+  const phones = servers.flatMap((server) => server.hosts.map((host) => `  - { host: ${host}, port: ${server.port} }`));
+  return [
+    'defaults:',
+    `  username: ${SSHD_TEST_USER.username}`,
+    '  password_env: SSHD_PHONE_PASSWORD',
+    '  debug_password_env: SSHD_PHONE_DEBUG_PASSWORD',
+    'phones:',
+    ...phones,
+    '',
+  ].join('\n');
+}
+
+/** sshd's DEBUG1 lines naming what one connection settled on. */
+function chosen(log: string, what: RegExp): string[] {
+  return log
+    .split('\n')
+    .map((line) => what.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined);
+}
+
+describe('unreg sweep against phones served by OpenSSH sshd with old algorithms only', () => {
+  const env = { SSHD_PHONE_PASSWORD: SSHD_TEST_USER.password, SSHD_PHONE_DEBUG_PASSWORD: DEBUG_PASSWORD };
+  const servers: OpenSshPhones[] = [];
+  let folder = '';
+  let inventory = '';
+  let sweep: CliRun;
+  let sweepLogs: string[];
+  let modernOnly: CliRun;
+  let modernLogs: string[];
+
+  const sweepArgs = (...extra: string[]) => [
+    'sweep',
+    inventory,
+    '--retries',
+    '0',
+    '--known-hosts',
+    join(folder, 'known_hosts'),
+    '-f',
+    'json',
+    ...extra,
+  ];
+  const reported = (run: CliRun): ReportedPhone[] => JSON.parse(run.stdout).phones;
+
+  before(async () => {
+    ensureSshdTestUser();
+    folder = await mkdtemp(join(tmpdir(), 'unreg-sshd-sweep-'));
+    for (const firmware of FIRMWARES) {
+      servers.push(
+        await startOpenSshPhones({ ...firmware, seed: SEED, fleetSize: FLEET_SIZE, debugPassword: DEBUG_PASSWORD }),
+      );
+    }
+    inventory = join(folder, 'inventory.yaml');
+    await writeFile(inventory, inventoryYaml(servers));
+    sweep = await runCli(sweepArgs(), { env });
+    sweepLogs = await Promise.all(servers.map((server) => server.logged(KEX_CHOSEN, server.hosts.length)));
+    modernOnly = await runCli(sweepArgs('--no-legacy-algorithms'), { env });
+    modernLogs = await Promise.all(
+      servers.map((server, at) => server.logged(NO_KEX, server.hosts.length, sweepLogs[at]?.length)),
+    );
+  });
+  after(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('reads every phone, with exactly the alarms it holds (section, code, device, timestamp)', () => {
+    assert.equal(sweep.status, 0, `${sweep.stderr}\n${sweepLogs.join('\n')}`);
+    const phones = reported(sweep);
+    const plans = planFleet({ phones: FLEET_SIZE, seed: SEED, legacy: 0, failures: {} });
+    assert.equal(phones.length, plans.length);
+    servers.forEach((server) => {
+      for (const host of server.hosts) {
+        const plan = plans.find((entry) => entry.host === host);
+        const phone = phones.find((entry) => entry.host === host);
+        assert.ok(plan !== undefined && phone !== undefined, host);
+        const truth = phoneTruth(plan, server.port, server.hostKey);
+        assert.equal(phone.status, 'ok', `${host}: ${JSON.stringify(phone.error)}`);
+        assert.deepEqual(essentials(phone.alarms), essentials(truth.alarms), host);
+      }
+    });
+    // The seed gives alarms in both sections, and a phone with none.
+    const held = plans.map((plan) => plan.alarms.length);
+    assert.ok(held.includes(0) && held.some((count) => count > 1), held.join(','));
+  });
+
+  it('negotiated only the old algorithms each sshd allows (its own log of every connection)', () => {
+    FIRMWARES.forEach(({ algorithms, indices }, at) => {
+      const log = sweepLogs[at] ?? '';
+      const expect = (what: RegExp, name: string | undefined) =>
+        assert.deepEqual(chosen(log, what), Array(indices.length).fill(name), `${what}\n${log}`);
+      expect(/kex: algorithm: (\S+)/, algorithms.kex[0]);
+      expect(/kex: host key algorithm: (\S+)/, algorithms.hostKey[0]);
+      // Both directions: the same cipher and MAC.
+      for (const direction of ['client->server', 'server->client']) {
+        expect(new RegExp(`kex: ${direction} cipher: (\\S+)`), algorithms.ciphers[0]);
+        expect(new RegExp(`kex: ${direction} cipher: \\S+ MAC: (\\S+)`), algorithms.macs[0]);
+      }
+    });
+  });
+
+  it("recorded each phone's ssh-rsa host key, the one sshd was given", async () => {
+    const knownHosts = (await readFile(join(folder, 'known_hosts'), 'utf8')).trim().split('\n').sort();
+    const expected = servers.flatMap((server) =>
+      server.hosts.map((host) => `[${host}]:${server.port} ${server.hostKey.publicKey}`),
+    );
+    assert.deepEqual(knownHosts, expected.sort());
+  });
+
+  it('fails every phone under --no-legacy-algorithms: sshd finds no key exchange in common', () => {
+    assert.equal(modernOnly.status, 1, modernOnly.stderr);
+    const phones = reported(modernOnly);
+    servers.forEach((server, at) => {
+      for (const host of server.hosts)
+        assert.equal(phones.find((entry) => entry.host === host)?.status, 'failed', host);
+      // Each connection of the sweep: ssh2's own, and its second one asking what the phone offers.
+      const log = modernLogs[at] ?? '';
+      assert.ok((log.match(new RegExp(NO_KEX.source, 'g'))?.length ?? 0) >= server.hosts.length, log);
+      assert.doesNotMatch(log, KEX_CHOSEN, log);
+    });
+  });
+
+  it('never prints a password, in the report or on stderr', () => {
+    for (const secret of [SSHD_TEST_USER.password, DEBUG_PASSWORD]) {
+      for (const run of [sweep, modernOnly]) assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret));
+    }
+  });
+});
