@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { VERSION } from '../version.js';
 import type { CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check-command.js';
+import { demoCommand } from './commands/demo-command.js';
 import { forgetHostCommand } from './commands/forget-host-command.js';
 import { parseCommand } from './commands/parse-command.js';
 import { reasonsCommand } from './commands/reasons-command.js';
@@ -19,6 +20,7 @@ export function buildCli(argv: string[], io: CliIo): Argv {
   return yargs(argv.map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg)))
     .scriptName('unreg')
     .usage('$0 <command> [options]\n\nWhy did my Cisco IP phones lose their CUCM registration?')
+    .command(demoCommand(io))
     .command(checkCommand(io))
     .command(sweepCommand(io))
     .command(parseCommand(io))
