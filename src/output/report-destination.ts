@@ -47,9 +47,24 @@ export async function openAtomicFile(path: string): Promise<ReportDestination> {
     }
   };
   const failed = (error: Error) => new OutputFileError(`cannot write ${path}: ${error.message}`);
+  // Each file write is a round trip through libuv's thread pool: a sweep
+  // writes its phones in batches of about 64 KiB rather than one by one.
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = async () => {
+    const text = pending.join('');
+    pending = [];
+    pendingLength = 0;
+    await writeAll(handle, text).catch((error: Error) => Promise.reject(failed(error)));
+  };
   return {
-    write: (text) => writeAll(handle, text).catch((error: Error) => Promise.reject(failed(error))),
+    async write(text) {
+      pending.push(text);
+      pendingLength += text.length;
+      if (pendingLength >= WRITE_BATCH) await flush();
+    },
     async commit() {
+      await flush();
       try {
         await handle.sync();
         await close();
@@ -66,6 +81,8 @@ export async function openAtomicFile(path: string): Promise<ReportDestination> {
     },
   };
 }
+
+const WRITE_BATCH = 64 * 1024;
 
 async function writeAll(handle: FileHandle, text: string): Promise<void> {
   const bytes = Buffer.from(text, 'utf8');

@@ -1,6 +1,6 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2, { type Algorithms } from 'ssh2';
-import { coalesceWrites } from './coalesced-writes.js';
+import { coalesceWrites } from '../ssh/coalesced-writes.js';
 import type { PhonePlan } from './fleet-plan.js';
 import { ed25519HostKey, type HostKey, legacyRsaHostKey, serverHostKey } from './host-keys.js';
 import { type PhoneBehaviour, servePhoneConnection } from './phone-connection.js';

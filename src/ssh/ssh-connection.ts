@@ -1,7 +1,9 @@
+import { Socket } from 'node:net';
 import type { ConnectConfig, Client as SshClient } from 'ssh2';
 import ssh2 from 'ssh2';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { algorithmsFor } from './algorithms.js';
+import { coalesceWrites } from './coalesced-writes.js';
 import { closeConnection, closeOf } from './connection-close.js';
 import { hostKeyFromBlob } from './host-keys/host-key.js';
 import type { KnownHostsStore } from './host-keys/known-hosts-store.js';
@@ -74,9 +76,6 @@ export function openSshConnection(
     client
       .on('connect', () => {
         phase = 'SSH handshake';
-        // ssh2 writes a packet in pieces: with Nagle's algorithm each line we
-        // type waits for the phone's delayed ACK (~40 ms on Linux).
-        client.setNoDelay(true);
       })
       .on('handshake', () => {
         phase = 'SSH authentication';
@@ -95,6 +94,7 @@ export function openSshConnection(
     signal.addEventListener('abort', onAbort, { once: true });
     client.connect({
       ...connectConfig(target, options),
+      sock: phoneSocket(target),
       hostVerifier: (blob: Buffer) => {
         const verdict = options.hostKeys.verify(target.host, target.port, hostKeyFromBlob(blob));
         if (!verdict.accepted) hostKeyRefusal = verdict.reason;
@@ -102,6 +102,18 @@ export function openSshConnection(
       },
     });
   });
+}
+
+/**
+ * The TCP connection, made here rather than by ssh2 to tune it: Nagle's
+ * algorithm off (ssh2 writes a packet in pieces, and each line we type would
+ * wait ~40 ms for the phone's delayed ACK), and a tick's writes in one call.
+ */
+function phoneSocket(target: PhoneTarget): Socket {
+  const socket = new Socket();
+  coalesceWrites(socket);
+  socket.setNoDelay(true);
+  return socket.connect({ host: target.host, port: target.port });
 }
 
 function connectConfig(target: PhoneTarget, options: ConnectOptions): ConnectConfig {

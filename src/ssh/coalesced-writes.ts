@@ -2,9 +2,10 @@ import type { Socket } from 'node:net';
 
 /**
  * Makes the socket gather every write of one tick into a single system call.
- * ssh2 writes each SSH packet on its own (a handshake reply is several), and
- * on loopback each write also runs the client's receive path: corking until
- * the tick ends cuts the simulator's kernel time per session.
+ * ssh2 writes each SSH packet on its own, often in pieces (a handshake reply
+ * is several). With Nagle's algorithm off each piece would be a segment of
+ * its own, and on loopback each one also runs the peer's receive path:
+ * corking until the tick ends cuts the kernel time of both sides.
  */
 export function coalesceWrites(socket: Socket): void {
   const write = socket.write;
