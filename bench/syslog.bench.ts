@@ -96,7 +96,7 @@ async function child(mode: string, file: string, output: string): Promise<void> 
     report = buildSyslogReport(await readSyslogInputs([await openSyslogFile(file)]), 600_000);
   } else {
     const io: CliIo = { stdin: process.stdin, stdout: discard(), stderr: process.stderr, env: {}, exitStatus: 0 };
-    await buildCli(['syslog', file, '--format', 'json', '--output', output], io).parseAsync();
+    await (await buildCli(['syslog', file, '--format', 'json', '--output', output], io)).parseAsync();
     if (io.exitStatus !== 0) throw new Error(`unreg syslog exited ${io.exitStatus}`);
   }
   const wallMs = performance.now() - started;

@@ -1,33 +1,39 @@
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type CommandModule } from 'yargs';
 import { VERSION } from '../version.js';
 import type { CliIo } from './cli-io.js';
-import { checkCommand } from './commands/check-command.js';
-import { demoCommand } from './commands/demo-command.js';
-import { forgetHostCommand } from './commands/forget-host-command.js';
-import { parseCommand } from './commands/parse-command.js';
-import { reasonsCommand } from './commands/reasons-command.js';
-import { simulateCommand } from './commands/simulate-command.js';
-import { sweepCommand } from './commands/sweep-command.js';
-import { syslogCommand } from './commands/syslog-command.js';
 import { STDIN_ARGUMENT } from './stdin-argument.js';
 import { UsageError } from './usage-error.js';
+
+// Each command module's own argument types differ; yargs checks them at run time.
+type CommandFactory = (io: CliIo) => object;
+
+// Each command module is imported only when its command runs: a cron sweep
+// does not start by loading the simulator, the syslog reader and the table
+// writer. Help and unknown commands load them all.
+const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
+  demo: async () => (await import('./commands/demo-command.js')).demoCommand,
+  check: async () => (await import('./commands/check-command.js')).checkCommand,
+  sweep: async () => (await import('./commands/sweep-command.js')).sweepCommand,
+  parse: async () => (await import('./commands/parse-command.js')).parseCommand,
+  reasons: async () => (await import('./commands/reasons-command.js')).reasonsCommand,
+  'forget-host': async () => (await import('./commands/forget-host-command.js')).forgetHostCommand,
+  syslog: async () => (await import('./commands/syslog-command.js')).syslogCommand,
+  simulate: async () => (await import('./commands/simulate-command.js')).simulateCommand,
+};
 
 /**
  * The command line, built for one argv: `main.ts` runs it for the process,
  * and each command module only wires its flags to a handler.
  */
-export function buildCli(argv: string[], io: CliIo): Argv {
-  return yargs(argv.map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg)))
+export async function buildCli(argv: string[], io: CliIo): Promise<Argv> {
+  const named = argv.find((arg) => !arg.startsWith('-'));
+  const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  const factories = await Promise.all(wanted.map((name) => COMMANDS[name]?.() as Promise<CommandFactory>));
+  const cli = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg)))
     .scriptName('unreg')
-    .usage('$0 <command> [options]\n\nWhy did my Cisco IP phones lose their CUCM registration?')
-    .command(demoCommand(io))
-    .command(checkCommand(io))
-    .command(sweepCommand(io))
-    .command(parseCommand(io))
-    .command(reasonsCommand(io))
-    .command(forgetHostCommand(io))
-    .command(syslogCommand(io))
-    .command(simulateCommand(io))
+    .usage('$0 <command> [options]\n\nWhy did my Cisco IP phones lose their CUCM registration?');
+  for (const factory of factories) cli.command(factory(io) as CommandModule);
+  return cli
     .demandCommand(1, 'Name a command (see --help).')
     .strict()
     .version(VERSION)

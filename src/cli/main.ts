@@ -15,7 +15,7 @@ const io: CliIo = {
 };
 
 try {
-  await buildCli(hideBin(process.argv), io).parseAsync();
+  await (await buildCli(hideBin(process.argv), io)).parseAsync();
 } catch (error) {
   if (error instanceof UsageError || error instanceof OutputFileError) {
     for (const line of error.message.split('\n')) io.stderr.write(`unreg: ${line}\n`);

@@ -21,7 +21,7 @@ export async function reportPhones(
   complete: (entry: PhoneEntry) => PhoneEntry = (entry) => entry,
 ): Promise<void> {
   const interrupt = interruptSignal();
-  const progress = sweepProgress(io.stderr, targets.length, args.quiet);
+  const progress = await sweepProgress(io.stderr, targets.length, args.quiet);
   try {
     const summary = await writeReport(args, io, async (report) => {
       await runSweep(targets, options, interrupt.signal, async (entry) => {

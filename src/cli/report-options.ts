@@ -57,7 +57,7 @@ export async function writeReport(
 async function openReport(args: ReportArgs, io: CliIo, now = new Date()): Promise<ReportWriter> {
   const output = args.output === undefined ? undefined : expandOutputPath(args.output, now);
   const format = args.format ?? defaultFormat(output, io.stdout.isTTY === true);
-  const renderer = rendererFor(format, {
+  const renderer = await rendererFor(format, {
     version: VERSION,
     generatedAt: now.toISOString(),
     detail: args.detail,

@@ -1,8 +1,5 @@
 import { colourFor } from './colour.js';
-import { CsvRenderer } from './csv-renderer.js';
-import { JsonRenderer, NdjsonRenderer } from './json-renderer.js';
 import type { RenderContext, ReportRenderer } from './renderer.js';
-import { TableRenderer } from './table-renderer.js';
 
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -30,15 +27,21 @@ export interface RendererOptions extends RenderContext {
   readonly colour: boolean;
 }
 
-export function rendererFor(format: ReportFormat, options: RendererOptions): ReportRenderer {
+/**
+ * The renderer of a format, loaded when asked for: the table and CSV writers
+ * pull in packages a JSON sweep from cron never needs to start.
+ */
+export async function rendererFor(format: ReportFormat, options: RendererOptions): Promise<ReportRenderer> {
   switch (format) {
-    case 'table':
+    case 'table': {
+      const { TableRenderer } = await import('./table-renderer.js');
       return new TableRenderer({ detail: options.detail, colour: colourFor(options.colour) });
+    }
     case 'csv':
-      return new CsvRenderer();
+      return new (await import('./csv-renderer.js')).CsvRenderer();
     case 'json':
-      return new JsonRenderer(options);
+      return new (await import('./json-renderer.js')).JsonRenderer(options);
     case 'ndjson':
-      return new NdjsonRenderer();
+      return new (await import('./json-renderer.js')).NdjsonRenderer();
   }
 }

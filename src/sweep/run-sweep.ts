@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { failedEntry } from '../report/phone-entry.js';
 import type { PhoneEntry } from '../report/report-document.js';
@@ -12,7 +11,9 @@ export interface SweepOptions extends ReadOptions {
 /**
  * Reads every phone, at most `concurrency` at a time, and hands each entry
  * to `onEntry` as soon as it is ready (so nothing waits on the slowest phone
- * and nothing is kept per phone). Once `signal` aborts no session starts;
+ * and nothing is kept per phone). `concurrency` workers take the next phone
+ * from one iterator: nothing is queued per phone, so memory follows the
+ * concurrency, not the fleet size. Once `signal` aborts no session starts;
  * every phone not yet read is reported `aborted`. Every target yields
  * exactly one entry.
  */
@@ -22,17 +23,15 @@ export async function runSweep(
   signal: AbortSignal,
   onEntry: (entry: PhoneEntry) => Promise<void>,
 ): Promise<void> {
-  const limit = pLimit(options.concurrency);
-  const tasks: Promise<void>[] = [];
-  for (const target of targets) {
-    tasks.push(
-      limit(async () => {
-        const entry = signal.aborted ? abortedEntry(target) : await readPhone(target, options, signal);
-        await onEntry(entry);
-      }),
-    );
-  }
-  await Promise.all(tasks);
+  const queue = targets[Symbol.iterator]();
+  const worker = async () => {
+    for (let next = queue.next(); next.done !== true; next = queue.next()) {
+      const target = next.value;
+      const entry = signal.aborted ? abortedEntry(target) : await readPhone(target, options, signal);
+      await onEntry(entry);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
 }
 
 function abortedEntry(target: PhoneTarget): PhoneEntry {

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import cliProgress from 'cli-progress';
 import type { PhoneEntry } from '../report/report-document.js';
 
 /** Progress of a sweep on stderr. */
@@ -15,8 +14,14 @@ const SILENT: SweepProgress = { phoneDone() {}, stop() {} };
  * terminal and --quiet was not given; nothing otherwise, so cron mails and
  * logs carry only warnings and errors.
  */
-export function sweepProgress(stream: Writable & { isTTY?: boolean }, total: number, quiet: boolean): SweepProgress {
+export async function sweepProgress(
+  stream: Writable & { isTTY?: boolean },
+  total: number,
+  quiet: boolean,
+): Promise<SweepProgress> {
   if (quiet || stream.isTTY !== true) return SILENT;
+  // Loaded only for a terminal: cron runs never draw a bar.
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream,

@@ -35,12 +35,12 @@ describe('defaultFormat', () => {
 });
 
 describe('rendererFor', () => {
-  it('gives each format its renderer', () => {
+  it('gives each format its renderer', async () => {
     const options = { version: '1', generatedAt: '2024-01-01T00:00:00.000Z', detail: false, colour: false };
-    assert.ok(rendererFor('table', options) instanceof TableRenderer);
-    assert.ok(rendererFor('csv', options) instanceof CsvRenderer);
-    assert.ok(rendererFor('json', options) instanceof JsonRenderer);
-    assert.ok(rendererFor('ndjson', options) instanceof NdjsonRenderer);
+    assert.ok((await rendererFor('table', options)) instanceof TableRenderer);
+    assert.ok((await rendererFor('csv', options)) instanceof CsvRenderer);
+    assert.ok((await rendererFor('json', options)) instanceof JsonRenderer);
+    assert.ok((await rendererFor('ndjson', options)) instanceof NdjsonRenderer);
   });
 });
 

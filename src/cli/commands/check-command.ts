@@ -4,11 +4,11 @@ import { type FlagResolution, resolvePhoneTarget, type TargetFlags } from '../..
 import { Secret } from '../../inventory/secret.js';
 import { promptPassword } from '../../terminal/password-prompt.js';
 import type { CliIo } from '../cli-io.js';
+import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from '../cucm-syslog-options.js';
 import { lastValue } from '../last-value.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
 import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../session-options.js';
-import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from './syslog-command.js';
 
 type CheckArgs = ReportArgs &
   SessionArgs &

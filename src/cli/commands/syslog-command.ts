@@ -3,7 +3,6 @@ import { expandOutputPath } from '../../output/output-path.js';
 import { openAtomicFile, type ReportDestination, streamDestination } from '../../output/report-destination.js';
 import { colourFor, colourWanted } from '../../render/colour.js';
 import { defaultFormat } from '../../render/report-format.js';
-import type { PhoneEntry } from '../../report/report-document.js';
 import { indexCucmEvents, joinCucmEvents } from '../../syslog/cucm-join.js';
 import {
   closeSyslogInputs,
@@ -19,6 +18,7 @@ import { renderSyslogReport } from '../../syslog/syslog-format.js';
 import { buildSyslogReport, type SyslogReport } from '../../syslog/syslog-report.js';
 import { parseDuration } from '../../syslog/window-duration.js';
 import type { CliIo } from '../cli-io.js';
+import { type CucmJoiner, DEFAULT_CUCM_WINDOW } from '../cucm-syslog-options.js';
 import { EXIT } from '../exit-status.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
 import { STDIN_ARGUMENT } from '../stdin-argument.js';
@@ -30,8 +30,6 @@ interface SyslogArgs extends ReportArgs {
   year?: number;
 }
 
-const DEFAULT_WINDOW = '10m';
-
 export function syslogCommand(io: CliIo) {
   return {
     command: 'syslog [files..]',
@@ -42,7 +40,7 @@ export function syslogCommand(io: CliIo) {
           .positional('files', { type: 'string', array: true, default: [], describe: 'Syslog files; - is stdin' })
           .option('window', {
             type: 'string',
-            default: DEFAULT_WINDOW,
+            default: DEFAULT_CUCM_WINDOW,
             describe: 'Pair a CUCM event with a phone event of the same device this close in time (e.g. 90s, 10m, 1h)',
           })
           .option('year', { type: 'number', describe: 'Year of RFC 3164 dates (they carry none; default: guessed)' }),
@@ -83,37 +81,14 @@ async function writeSyslogReport(args: SyslogArgs, io: CliIo, report: SyslogRepo
   }
 }
 
-/** `--cucm-syslog` for the commands that read phones (parse, sweep). */
-export interface CucmSyslogArgs {
-  cucmSyslog?: string | string[];
-  cucmWindow: string;
-}
-
-export function withCucmSyslogOptions<T>(yargs: Argv<T>): Argv<T & CucmSyslogArgs> {
-  return yargs
-    .option('cucm-syslog', {
-      type: 'string',
-      describe: "CUCM syslog file to add CUCM's events to each phone (repeat for more files; - is stdin)",
-    })
-    .option('cucm-window', {
-      type: 'string',
-      default: DEFAULT_WINDOW,
-      describe: 'Pair a phone alarm with a CUCM event this close in time',
-    }) as unknown as Argv<T & CucmSyslogArgs>;
-}
-
-/** Adds CUCM's side to one phone entry (the identity when no --cucm-syslog was given). */
-export type CucmJoiner = (entry: PhoneEntry) => PhoneEntry;
-
-/**
- * Reads the `--cucm-syslog` files (before any report is written: an
- * unreadable file is a usage error) and gives the joiner for each entry.
- * `stdinTaken`: the command reads standard input for something else.
- */
-export async function loadCucmSyslog(args: CucmSyslogArgs, io: CliIo, stdinTaken: boolean): Promise<CucmJoiner> {
-  const files = args.cucmSyslog === undefined ? [] : [args.cucmSyslog].flat();
-  if (files.length === 0) return (entry) => entry;
-  const windowMs = windowOption('--cucm-window', args.cucmWindow);
+/** The joiner of `--cucm-syslog` (see cucm-syslog-options.ts), once the files are given. */
+export async function cucmJoinerFrom(
+  files: readonly string[],
+  windowText: string,
+  io: CliIo,
+  stdinTaken: boolean,
+): Promise<CucmJoiner> {
+  const windowMs = windowOption('--cucm-window', windowText);
   if (stdinTaken && files.includes(STDIN_ARGUMENT)) {
     throw new UsageError('standard input (-) can feed only one input: the phone files or --cucm-syslog');
   }

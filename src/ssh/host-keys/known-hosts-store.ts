@@ -24,6 +24,7 @@ export class KnownHostsStore {
   private readonly byName = new Map<string, HostKey[]>();
   private readonly hashed: KnownHostEntry[] = [];
   private appending: Promise<void> = Promise.resolve();
+  private unwritten: string[] = [];
   private appendError: Error | null = null;
 
   private constructor(
@@ -67,15 +68,21 @@ export class KnownHostsStore {
 
   private record(host: string, port: number, key: HostKey): void {
     this.keysOf(knownHostName(host, port)).push(key);
-    const line = formatKnownHostLine(host, port, key);
-    this.appending = this.appending.then(async () => {
-      try {
-        await mkdir(dirname(this.path), { recursive: true });
-        await appendFile(this.path, line, { mode: 0o600 });
-      } catch (error) {
-        this.appendError ??= error as Error;
-      }
-    });
+    // Lines met in the same moment go out in one append: a first sweep of a
+    // large fleet records thousands of keys.
+    this.unwritten.push(formatKnownHostLine(host, port, key));
+    if (this.unwritten.length === 1) this.appending = this.appending.then(() => this.appendUnwritten());
+  }
+
+  private async appendUnwritten(): Promise<void> {
+    const lines = this.unwritten.join('');
+    this.unwritten = [];
+    try {
+      await mkdir(dirname(this.path), { recursive: true });
+      await appendFile(this.path, lines, { mode: 0o600 });
+    } catch (error) {
+      this.appendError ??= error as Error;
+    }
   }
 
   private keysOf(name: string): HostKey[] {
