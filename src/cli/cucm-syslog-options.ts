@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import type { PhoneEntry } from '../report/report-document.js';
 import type { CliIo } from './cli-io.js';
+import { lastValue } from './last-value.js';
 
 /** `--cucm-syslog` for the commands that read phones (parse, check, sweep). */
 export interface CucmSyslogArgs {
@@ -20,7 +21,8 @@ export function withCucmSyslogOptions<T>(yargs: Argv<T>): Argv<T & CucmSyslogArg
       type: 'string',
       default: DEFAULT_CUCM_WINDOW,
       describe: 'Pair a phone alarm with a CUCM event this close in time',
-    }) as unknown as Argv<T & CucmSyslogArgs>;
+    })
+    .coerce('cucm-window', lastValue) as unknown as Argv<T & CucmSyslogArgs>;
 }
 
 /** Adds CUCM's side to one phone entry (the identity when no --cucm-syslog was given). */

@@ -7,6 +7,7 @@ import { defaultFormat, REPORT_FORMATS, type ReportFormat, rendererFor } from '.
 import type { ReportSummary } from '../report/report-document.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './cli-io.js';
+import { lastValue } from './last-value.js';
 import { UsageError } from './usage-error.js';
 
 export interface ReportArgs {
@@ -32,7 +33,8 @@ export function withReportOptions<T>(yargs: Argv<T>): Argv<T & ReportArgs> {
       type: 'boolean',
       default: false,
       describe: 'Table: add one row per alarm, with its parameters',
-    }) as Argv<T & ReportArgs>;
+    })
+    .coerce(['format', 'output'], lastValue) as Argv<T & ReportArgs>;
 }
 
 /**

@@ -83,6 +83,25 @@ describe('unreg parse (built CLI under plain node)', () => {
     );
   });
 
+  it('takes the last value of a one-value flag given twice, as ssh and curl do', async () => {
+    const output = join(folder, 'last.json');
+    const run = await runCli([
+      'parse',
+      EXAMPLE,
+      '-f',
+      'csv',
+      '-f',
+      'json',
+      '-o',
+      join(folder, 'first.csv'),
+      '-o',
+      output,
+    ]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(await readFile(output, 'utf8')).schemaVersion, 1);
+    assert.ok(!(await readdir(folder)).includes('first.csv'));
+  });
+
   it('prints --help', async () => {
     const run = await runCli(['--help']);
     assert.equal(run.status, 0);

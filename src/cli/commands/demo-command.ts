@@ -10,6 +10,7 @@ import { DEFAULT_CREDENTIALS } from '../../simulator/simulator-credentials.js';
 import { KnownHostsStore } from '../../ssh/host-keys/known-hosts-store.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-status.js';
+import { lastValue } from '../last-value.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
 
@@ -41,7 +42,8 @@ export function demoCommand(io: CliIo) {
         yargs
           .option('phones', { alias: 'n', type: 'number', default: 30, describe: 'Simulated phones' })
           .option('seed', { type: 'number', default: 1, describe: 'Same seed, same fleet' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress bar' }),
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress bar' })
+          .coerce(['phones', 'seed'], lastValue),
       ),
     handler: (args: DemoArgs) => runDemo(args, io),
   };

@@ -4,6 +4,7 @@ import { openAtomicFile } from '../../output/report-destination.js';
 import { knownHostName, removeHost } from '../../ssh/host-keys/known-hosts.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-status.js';
+import { lastValue } from '../last-value.js';
 import { defaultKnownHostsPath } from '../session-options.js';
 import { UsageError } from '../usage-error.js';
 
@@ -21,7 +22,8 @@ export function forgetHostCommand(io: CliIo) {
       yargs
         .positional('host', { type: 'string', demandOption: true, describe: 'Address or name, or [address]:port' })
         .option('port', { type: 'number', default: 22, describe: 'SSH port of the phone' })
-        .option('known-hosts', { type: 'string', describe: 'Known-hosts file (default: ~/.config/unreg/known_hosts)' }),
+        .option('known-hosts', { type: 'string', describe: 'Known-hosts file (default: ~/.config/unreg/known_hosts)' })
+        .coerce(['port', 'known-hosts'], lastValue),
     handler: (args: ForgetHostArgs) => forgetHost(args, io),
   };
 }
