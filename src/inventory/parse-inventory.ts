@@ -1,4 +1,3 @@
-import { LineCounter, type Node, parseDocument } from 'yaml';
 import { aggregateProblems } from './aggregate-problems.js';
 import { InventoryError, type InventoryProblem } from './inventory-problem.js';
 import type { PhoneTarget } from './phone-target.js';
@@ -8,6 +7,7 @@ import { type Environment, resolveTarget } from './resolve-target.js';
 import type { SecretReader } from './secret-reader.js';
 import { DEFAULT_PORT, type SettingName } from './settings.js';
 import { YamlSource } from './yaml-source.js';
+import { readYamlTree } from './yaml-tree.js';
 
 export interface ParseInventoryOptions {
   /** The file name used in messages. */
@@ -30,19 +30,11 @@ export interface ParsedInventory {
  * when there are any: the rest would only repeat them).
  */
 export async function parseInventory(text: string, options: ParseInventoryOptions): Promise<ParsedInventory> {
-  const lineCounter = new LineCounter();
-  // uniqueKeys off: mappingEntries reports a repeated key with both its lines.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const source = new YamlSource(options.file, text, lineCounter, document);
-  for (const error of document.errors) {
-    const message = YAML_MESSAGES[error.code] ?? error.message.split('\n')[0] ?? error.message;
-    source.problems.push({ where: `${options.file}:${source.lineAt(error.pos[0])}`, key: null, message });
-  }
-  if (source.problems.length > 0) throw new InventoryError(source.problems);
-  const warnings = document.warnings.map(
-    (warning) => `${options.file}:${source.lineAt(warning.pos[0])}: ${warning.message}`,
-  );
-  const top = readTop(source, document.contents);
+  const tree = readYamlTree(text);
+  if (!tree.ok) throw new InventoryError([{ where: `${options.file}:${tree.line}`, key: null, message: tree.message }]);
+  const warnings = tree.warnings.map((warning) => `${options.file}:${warning.line}: ${warning.message}`);
+  const source = new YamlSource(options.file, tree.text);
+  const top = readTop(source, tree.root);
   const phones: PhoneTarget[] = [];
   const literalPasswordLines = [...top.literalPasswordLines];
   const resolutionProblems: Array<{ problem: InventoryProblem; phoneWhere: string }> = [];
@@ -72,12 +64,6 @@ export async function parseInventory(text: string, options: ParseInventoryOption
   return { phones, warnings, literalPasswordLines: literalPasswordLines.sort((a, b) => a - b) };
 }
 
-// The yaml package words a few errors for programmers; these are for users.
-const YAML_MESSAGES: Partial<Record<string, string>> = {
-  MULTIPLE_DOCS: 'a second YAML document starts here (---): an inventory is one document',
-  TAB_AS_INDENT: 'a tab indents this line: YAML indents with spaces only',
-};
-
 /**
  * A host and port pair may appear once: two entries would read one phone
  * twice. Checked on every phone with a host, valid or not, so that one run
@@ -89,7 +75,7 @@ function checkUnique(source: YamlSource, phone: ReadPhone, top: InventoryTop, fi
   const port =
     [...phone.layers, top.defaults.layer].find((layer) => layer.port !== undefined)?.port?.value ?? DEFAULT_PORT;
   const id = `${host.toLowerCase()} ${port}`;
-  const line = source.line(phone.hostNode as Node);
+  const line = source.line(phone.hostNode);
   const first = firstLines.get(id);
   if (first === undefined) firstLines.set(id, line);
   else source.report(phone.hostNode, 'host', `${host} port ${port} is listed twice (lines ${first} and ${line})`);

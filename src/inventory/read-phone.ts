@@ -1,15 +1,15 @@
-import { isMap, type Node } from 'yaml';
 import { closestKey } from './closest-key.js';
 import { type LayerSettings, readLayer } from './read-settings.js';
 import type { TargetIdentity } from './resolve-target.js';
 import type { SettingName, SettingsLayer } from './settings.js';
 import { describeNode, type YamlSource } from './yaml-source.js';
+import type { YamlNode } from './yaml-tree.js';
 import { readText, readTextList } from './yaml-values.js';
 
 export interface ReadPhone {
   /** Absent when host: is missing or not text (already reported). */
   readonly identity: TargetIdentity | undefined;
-  readonly hostNode: Node | undefined;
+  readonly hostNode: YamlNode | undefined;
   /** The phone's own settings, then its groups' in the order listed. Defaults are the caller's. */
   readonly layers: readonly SettingsLayer[];
   /** Settings these layers gave with a bad value (already reported). */
@@ -24,10 +24,10 @@ type PhoneOnlyKey = 'host' | 'name' | 'site' | 'tags' | 'groups';
 /** One item of `phones:`; null when it is not a mapping at all. Problems go to `source`. */
 export function readPhone(
   source: YamlSource,
-  node: Node,
+  node: YamlNode,
   groups: ReadonlyMap<string, LayerSettings>,
 ): ReadPhone | null {
-  if (!isMap(node)) {
+  if (node.kind !== 'mapping') {
     source.report(
       node,
       null,
@@ -72,8 +72,8 @@ export function readPhone(
 
 function readGroupRefs(
   source: YamlSource,
-  keyNode: Node,
-  value: Node | null,
+  keyNode: YamlNode,
+  value: YamlNode | null,
   groups: ReadonlyMap<string, LayerSettings>,
 ): LayerSettings[] {
   const names = readTextList({ source, at: keyNode, key: 'groups' }, value) ?? [];

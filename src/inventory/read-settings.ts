@@ -1,4 +1,3 @@
-import type { Node, YAMLMap } from 'yaml';
 import { unknownKeyMessage } from './closest-key.js';
 import { Secret } from './secret.js';
 import {
@@ -11,6 +10,7 @@ import {
   type SettingsLayer,
 } from './settings.js';
 import { mappingEntries, type YamlSource } from './yaml-source.js';
+import type { YamlMapping, YamlNode } from './yaml-tree.js';
 import { readPort, readText, type ValueSite } from './yaml-values.js';
 
 export type LayerScope = 'defaults' | 'group' | 'phone';
@@ -25,7 +25,7 @@ export interface LayerSettings {
 
 export interface ReadLayer extends LayerSettings {
   /** The phone-only keys' nodes (scope `phone` only), for the phone reader. */
-  readonly phoneEntries: ReadonlyMap<PhoneKey, { keyNode: Node; value: Node | null }>;
+  readonly phoneEntries: ReadonlyMap<PhoneKey, { keyNode: YamlNode; value: YamlNode | null }>;
   /** Lines holding a non-empty literal password (for the file-permission warning). */
   readonly literalPasswordLines: readonly number[];
 }
@@ -43,9 +43,9 @@ const PASSWORD_FORMS: Readonly<Record<SettingName, string>> = {
 };
 
 /** The settings of one mapping: `defaults:`, a group, or a phone. */
-export function readLayer(source: YamlSource, map: YAMLMap, scope: LayerScope): ReadLayer {
+export function readLayer(source: YamlSource, map: YamlMapping, scope: LayerScope): ReadLayer {
   const layer: Partial<Record<SettingName, Setting<unknown>>> = {};
-  const phoneEntries = new Map<PhoneKey, { keyNode: Node; value: Node | null }>();
+  const phoneEntries = new Map<PhoneKey, { keyNode: YamlNode; value: YamlNode | null }>();
   const literalPasswordLines: number[] = [];
   const lines = new Map<SettingName, number>();
   const invalid = new Set<SettingName>();
@@ -87,7 +87,7 @@ export function readLayer(source: YamlSource, map: YAMLMap, scope: LayerScope): 
   return { layer: layer as SettingsLayer, phoneEntries, literalPasswordLines, invalid };
 }
 
-function readSettingValue(site: ValueSite, key: SettingKey, value: Node | null): unknown {
+function readSettingValue(site: ValueSite, key: SettingKey, value: YamlNode | null): unknown {
   switch (key) {
     case 'port':
       return readPort(site, value);

@@ -1,32 +1,32 @@
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { unknownKeyMessage } from './closest-key.js';
 import { type LayerSettings, readLayer } from './read-settings.js';
 import { TOP_KEYS } from './settings.js';
 import { describeNode, isEmptyValue, mappingEntries, type YamlSource } from './yaml-source.js';
+import type { YamlMapping, YamlNode } from './yaml-tree.js';
 
 /** The top level of an inventory: defaults, groups by name, and the phones' nodes. */
 export interface InventoryTop {
   readonly defaults: LayerSettings;
   readonly groups: ReadonlyMap<string, LayerSettings>;
-  readonly phones: readonly Node[];
+  readonly phones: readonly YamlNode[];
   readonly literalPasswordLines: readonly number[];
 }
 
 const SHAPE = 'expected a mapping with phones: (and optional defaults: and groups:)';
 const NO_SETTINGS: LayerSettings = { layer: {}, invalid: new Set() };
 
-export function readTop(source: YamlSource, contents: Node | null): InventoryTop {
+export function readTop(source: YamlSource, contents: YamlNode | null): InventoryTop {
   const top = {
     defaults: NO_SETTINGS,
     groups: new Map<string, LayerSettings>(),
-    phones: [] as Node[],
+    phones: [] as readonly YamlNode[],
     literalPasswordLines: [] as number[],
   };
   if (isEmptyValue(contents)) {
     source.problems.push({ where: `${source.file}:1`, key: null, message: `the file is empty: ${SHAPE}` });
     return top;
   }
-  if (!isMap(contents)) {
+  if (contents?.kind !== 'mapping') {
     source.report(contents, null, `${SHAPE}, got ${describeNode(contents)}`);
     return top;
   }
@@ -40,7 +40,7 @@ export function readTop(source: YamlSource, contents: Node | null): InventoryTop
     } else if (key === 'groups') {
       readGroups(source, optionalMapping(source, keyNode, key, value), top);
     } else if (key === 'phones') {
-      top.phones.push(...phoneNodes(source, keyNode, value));
+      top.phones = phoneNodes(source, keyNode, value);
     } else {
       source.report(keyNode, key, unknownKeyMessage(key, TOP_KEYS));
     }
@@ -53,7 +53,7 @@ export function readTop(source: YamlSource, contents: Node | null): InventoryTop
 
 function readGroups(
   source: YamlSource,
-  groups: YAMLMap | null,
+  groups: YamlMapping | null,
   top: { groups: Map<string, LayerSettings>; literalPasswordLines: number[] },
 ): void {
   if (groups === null) return;
@@ -65,18 +65,23 @@ function readGroups(
   }
 }
 
-function phoneNodes(source: YamlSource, keyNode: Node, value: Node | null): Node[] {
-  if (!isSeq(value)) {
+function phoneNodes(source: YamlSource, keyNode: YamlNode, value: YamlNode | null): readonly YamlNode[] {
+  if (value?.kind !== 'sequence') {
     source.report(value ?? keyNode, 'phones', `must be a list of phones, got ${describeNode(value)}`);
     return [];
   }
   if (value.items.length === 0) source.report(keyNode, 'phones', 'lists no phones');
-  return value.items.map((item) => source.resolve(item) ?? keyNode);
+  return value.items;
 }
 
 /** A mapping, or null for `key:` left empty (everything commented out is fine); anything else is reported. */
-function optionalMapping(source: YamlSource, keyNode: Node, key: string, value: Node | null): YAMLMap | null {
-  if (isMap(value)) return value;
+function optionalMapping(
+  source: YamlSource,
+  keyNode: YamlNode,
+  key: string,
+  value: YamlNode | null,
+): YamlMapping | null {
+  if (value?.kind === 'mapping') return value;
   if (!isEmptyValue(value)) source.report(value ?? keyNode, key, `must be a mapping, got ${describeNode(value)}`);
   return null;
 }

@@ -1,5 +1,5 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import type { InventoryProblem } from './inventory-problem.js';
+import type { YamlMapping, YamlNode } from './yaml-tree.js';
 
 /**
  * The parsed inventory file with what every check needs to word a problem:
@@ -11,81 +11,67 @@ export class YamlSource {
 
   constructor(
     readonly file: string,
+    /** The text the nodes' offsets refer to. */
     private readonly text: string,
-    private readonly lineCounter: LineCounter,
-    private readonly document: Document,
   ) {}
 
-  lineAt(offset: number): number {
-    // Line 0 means "before the first newline was seen": the first line.
-    return Math.max(1, this.lineCounter.linePos(offset).line);
+  line(node: YamlNode | null | undefined): number {
+    return node?.line ?? 1;
   }
 
-  line(node: Node | null | undefined): number {
-    return this.lineAt(node?.range?.[0] ?? 0);
-  }
-
-  where(node: Node | null | undefined): string {
+  where(node: YamlNode | null | undefined): string {
     return `${this.file}:${this.line(node)}`;
   }
 
   /** The node as written in the file (`0123`, `yes`), for messages about non-secret values. */
-  written(node: Node): string {
-    const range = node.range;
-    return range ? this.text.slice(range[0], range[1]).trim() : String(node);
+  written(node: YamlNode): string {
+    return this.text.slice(node.start, node.end).trim();
   }
 
-  report(node: Node | null | undefined, key: string | null, message: string): void {
+  report(node: YamlNode | null | undefined, key: string | null, message: string): void {
     this.problems.push({ where: this.where(node), key, message });
-  }
-
-  /** Follows an alias (`*name`) to the node it names; the anchor's line then locates problems. */
-  resolve(node: unknown): Node | null {
-    if (isAlias(node)) return node.resolve(this.document) ?? null;
-    return isScalar(node) || isMap(node) || isSeq(node) ? node : null;
   }
 }
 
 /** Whether a value node holds nothing: `key:` alone or `key: ~`. */
-export function isEmptyValue(node: Node | null): boolean {
-  return node === null || (isScalar(node) && node.value === null);
+export function isEmptyValue(node: YamlNode | null): boolean {
+  return node === null || (node.kind === 'scalar' && node.value === null);
 }
 
-export function describeNode(node: Node | null): string {
+export function describeNode(node: YamlNode | null): string {
   if (node === null) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) {
-    const value = node.value;
-    if (value === null) return 'nothing';
-    if (typeof value === 'boolean') return 'a boolean';
-    if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
-    return 'text';
-  }
-  return 'an unknown value';
+  if (node.kind === 'mapping') return 'a mapping';
+  if (node.kind === 'sequence') return 'a list';
+  const value = node.value;
+  if (value === null) return 'nothing';
+  if (typeof value === 'boolean') return 'a boolean';
+  if (typeof value === 'number') return 'a number';
+  return 'text';
+}
+
+export interface MappingEntry {
+  readonly key: string;
+  readonly keyNode: YamlNode;
+  readonly value: YamlNode | null;
 }
 
 /** A mapping's entries with string keys; other keys and repeated keys are reported. */
-export function mappingEntries(
-  source: YamlSource,
-  map: YAMLMap,
-): Array<{ key: string; keyNode: Node; value: Node | null }> {
-  const entries: Array<{ key: string; keyNode: Node; value: Node | null }> = [];
+export function mappingEntries(source: YamlSource, map: YamlMapping): MappingEntry[] {
+  const entries: MappingEntry[] = [];
   const seen = new Map<string, number>();
-  for (const pair of map.items) {
-    const keyNode = source.resolve(pair.key);
-    if (keyNode === null || !isScalar(keyNode) || typeof keyNode.value !== 'string') {
-      source.report(keyNode, keyNode ? source.written(keyNode) : null, 'keys must be plain names');
+  for (const { key: keyNode, value } of map.pairs) {
+    if (keyNode.kind !== 'scalar' || typeof keyNode.value !== 'string') {
+      source.report(keyNode, source.written(keyNode), 'keys must be plain names');
       continue;
     }
     const key = keyNode.value;
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
-      source.report(keyNode, key, `appears twice in the same mapping (lines ${firstLine} and ${source.line(keyNode)})`);
+      source.report(keyNode, key, `appears twice in the same mapping (lines ${firstLine} and ${keyNode.line})`);
       continue;
     }
-    seen.set(key, source.line(keyNode));
-    entries.push({ key, keyNode, value: source.resolve(pair.value) });
+    seen.set(key, keyNode.line);
+    entries.push({ key, keyNode, value });
   }
   return entries;
 }

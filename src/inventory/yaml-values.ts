@@ -1,5 +1,5 @@
-import { isScalar, isSeq, type Node } from 'yaml';
 import { describeNode, isEmptyValue, type YamlSource } from './yaml-source.js';
+import type { YamlNode } from './yaml-tree.js';
 
 // Typed reads of one value. YAML's core schema turns unquoted `0123` into the
 // number 123 and `true` into a boolean: a text key given one is an error that
@@ -9,20 +9,24 @@ import { describeNode, isEmptyValue, type YamlSource } from './yaml-source.js';
 export interface ValueSite {
   readonly source: YamlSource;
   /** Where to report: the key node. */
-  readonly at: Node;
+  readonly at: YamlNode;
   readonly key: string;
 }
 
-export function readText(site: ValueSite, node: Node | null, options: { secret?: boolean } = {}): string | undefined {
-  if (isScalar(node) && typeof node.value === 'string') return node.value;
+export function readText(
+  site: ValueSite,
+  node: YamlNode | null,
+  options: { secret?: boolean } = {},
+): string | undefined {
+  if (node?.kind === 'scalar' && typeof node.value === 'string') return node.value;
   site.source.report(node ?? site.at, site.key, textProblem(site.source, node, options.secret === true));
   return undefined;
 }
 
-function textProblem(source: YamlSource, node: Node | null, secret: boolean): string {
+function textProblem(source: YamlSource, node: YamlNode | null, secret: boolean): string {
   if (isEmptyValue(node)) return secret ? 'has no value: write "" for an empty password' : 'has no value';
   const kind = describeNode(node);
-  if (!isScalar(node)) return `must be text, got ${kind}`;
+  if (node?.kind !== 'scalar') return `must be text, got ${kind}`;
   // Never echo a password, even one YAML misread.
   if (secret) return `is read as ${kind}, not text: put the password in quotes`;
   const written = source.written(node);
@@ -32,25 +36,26 @@ function textProblem(source: YamlSource, node: Node | null, secret: boolean): st
 }
 
 /** A port as written: a plain decimal integer. The range is checked by the resolver. */
-export function readPort(site: ValueSite, node: Node | null): number | undefined {
-  if (isScalar(node) && typeof node.value === 'number' && /^\d+$/.test(site.source.written(node))) return node.value;
-  const got = isScalar(node) && !isEmptyValue(node) ? site.source.written(node) : describeNode(node);
+export function readPort(site: ValueSite, node: YamlNode | null): number | undefined {
+  if (node?.kind === 'scalar' && typeof node.value === 'number' && /^\d+$/.test(site.source.written(node))) {
+    return node.value;
+  }
+  const got = node?.kind === 'scalar' && !isEmptyValue(node) ? site.source.written(node) : describeNode(node);
   site.source.report(node ?? site.at, site.key, `must be an integer 1-65535, got ${got}`);
   return undefined;
 }
 
 /** A list of non-empty text items (tags, group names); problems name the item's own line. */
-export function readTextList(site: ValueSite, node: Node | null): string[] | undefined {
-  if (!isSeq(node)) {
-    const example = isScalar(node) && typeof node.value === 'string' ? `[${node.value}]` : '[a, b]';
+export function readTextList(site: ValueSite, node: YamlNode | null): string[] | undefined {
+  if (node?.kind !== 'sequence') {
+    const example = node?.kind === 'scalar' && typeof node.value === 'string' ? `[${node.value}]` : '[a, b]';
     site.source.report(node ?? site.at, site.key, `must be a list, e.g. ${example}, got ${describeNode(node)}`);
     return undefined;
   }
   const items: string[] = [];
   let ok = true;
-  for (const raw of node.items) {
-    const item = site.source.resolve(raw);
-    const text = readText({ ...site, at: item ?? site.at }, item);
+  for (const item of node.items) {
+    const text = readText({ ...site, at: item }, item);
     if (text === '') site.source.report(item, site.key, 'holds an empty item');
     if (text === undefined || text === '') ok = false;
     else items.push(text);
