@@ -2,8 +2,9 @@ import { aggregateProblems } from './aggregate-problems.js';
 import { InventoryError, type InventoryProblem } from './inventory-problem.js';
 import type { PhoneTarget } from './phone-target.js';
 import { type ReadPhone, readPhone } from './read-phone.js';
+import type { LayerSettings } from './read-settings.js';
 import { type InventoryTop, readTop } from './read-top.js';
-import { type Environment, resolveTarget } from './resolve-target.js';
+import { type Environment, type LoginResolution, resolveLogin, withIdentity } from './resolve-target.js';
 import type { SecretReader } from './secret-reader.js';
 import { DEFAULT_PORT, type SettingName } from './settings.js';
 import { YamlSource } from './yaml-source.js';
@@ -35,23 +36,29 @@ export async function parseInventory(text: string, options: ParseInventoryOption
   const warnings = tree.warnings.map((warning) => `${options.file}:${warning.line}: ${warning.message}`);
   const source = new YamlSource(options.file, tree.text);
   const top = readTop(source, tree.root);
+  const resolveOptions = { ...options, vocabulary: 'inventory' } as const;
   const phones: PhoneTarget[] = [];
   const literalPasswordLines = [...top.literalPasswordLines];
   const resolutionProblems: Array<{ problem: InventoryProblem; phoneWhere: string }> = [];
   const firstLines = new Map<string, number>();
+  const sharedLogins = new Map<string, LoginResolution>();
   for (const node of top.phones) {
     const phone = readPhone(source, node, top.groups);
     if (phone === null) continue;
-    literalPasswordLines.push(...phone.literalPasswordLines);
+    for (const line of phone.literalPasswordLines) literalPasswordLines.push(line);
     checkUnique(source, phone, top, firstLines);
     if (!phone.clean || phone.identity === undefined) continue;
-    const resolution = await resolveTarget(phone.identity, [...phone.layers, top.defaults.layer], {
-      ...options,
-      vocabulary: 'inventory',
-    });
+    // Most phones only name groups: resolve each combination once, not once per phone.
+    let login = phone.sharedKey === null ? undefined : sharedLogins.get(phone.sharedKey);
+    if (login === undefined) {
+      const layers = [...phone.layers, top.defaults].map((settings) => settings.layer);
+      login = await resolveLogin(layers, resolveOptions);
+      if (phone.sharedKey !== null) sharedLogins.set(phone.sharedKey, login);
+    }
+    const resolution = withIdentity(phone.identity, login);
     if (resolution.ok) phones.push(resolution.target);
     else {
-      const invalid = new Set([...phone.invalid, ...top.defaults.invalid]);
+      const invalid = new Set([...phone.layers, top.defaults].flatMap((settings) => [...settings.invalid]));
       for (const problem of resolution.problems) {
         // "No username" after "username: 0123 is read as a number" would only confuse.
         if (problem.where === null && invalid.has(problem.key as SettingName)) continue;
@@ -72,13 +79,17 @@ export async function parseInventory(text: string, options: ParseInventoryOption
 function checkUnique(source: YamlSource, phone: ReadPhone, top: InventoryTop, firstLines: Map<string, number>): void {
   if (phone.identity === undefined || phone.hostNode === undefined) return;
   const host = phone.identity.host.value;
-  const port =
-    [...phone.layers, top.defaults.layer].find((layer) => layer.port !== undefined)?.port?.value ?? DEFAULT_PORT;
+  const port = portOf(phone.layers) ?? top.defaults.layer.port?.value ?? DEFAULT_PORT;
   const id = `${host.toLowerCase()} ${port}`;
   const line = source.line(phone.hostNode);
   const first = firstLines.get(id);
   if (first === undefined) firstLines.set(id, line);
   else source.report(phone.hostNode, 'host', `${host} port ${port} is listed twice (lines ${first} and ${line})`);
+}
+
+function portOf(layers: readonly LayerSettings[]): number | undefined {
+  for (const { layer } of layers) if (layer.port !== undefined) return layer.port.value;
+  return undefined;
 }
 
 function sortByLine(problems: readonly InventoryProblem[]): InventoryProblem[] {

@@ -1,7 +1,6 @@
 import { closestKey } from './closest-key.js';
 import { type LayerSettings, readLayer } from './read-settings.js';
 import type { TargetIdentity } from './resolve-target.js';
-import type { SettingName, SettingsLayer } from './settings.js';
 import { describeNode, type YamlSource } from './yaml-source.js';
 import type { YamlNode } from './yaml-tree.js';
 import { readText, readTextList } from './yaml-values.js';
@@ -11,9 +10,13 @@ export interface ReadPhone {
   readonly identity: TargetIdentity | undefined;
   readonly hostNode: YamlNode | undefined;
   /** The phone's own settings, then its groups' in the order listed. Defaults are the caller's. */
-  readonly layers: readonly SettingsLayer[];
-  /** Settings these layers gave with a bad value (already reported). */
-  readonly invalid: ReadonlySet<SettingName>;
+  readonly layers: readonly LayerSettings[];
+  /**
+   * The same for phones that set nothing of their own and list the same
+   * groups: they log in alike, so their login is resolved once. null when the
+   * phone sets something itself.
+   */
+  readonly sharedKey: string | null;
   readonly literalPasswordLines: readonly number[];
   /** False when the phone's own mapping had a problem: resolving it would only add noise. */
   readonly clean: boolean;
@@ -55,7 +58,7 @@ export function readPhone(
     tags: (tags && readTextList(tags.site, tags.value)) ?? [],
   };
   const groupList = entry('groups');
-  const joined = groupList ? readGroupRefs(source, groupList.site.at, groupList.value, groups) : [];
+  const joined = groupList ? readGroupRefs(source, groupList.site.at, groupList.value, groups) : NO_GROUPS;
   const identity =
     host === undefined || hostText === undefined
       ? undefined
@@ -63,25 +66,28 @@ export function readPhone(
   return {
     identity,
     hostNode: host?.site.at,
-    layers: [own.layer, ...joined.map((group) => group.layer)],
-    invalid: new Set([...own.invalid, ...joined.flatMap((group) => [...group.invalid])]),
+    layers: [own, ...joined.layers],
+    sharedKey: own.settingCount === 0 ? joined.names.join('\n') : null,
     literalPasswordLines: own.literalPasswordLines,
     clean: source.problems.length === problemsBefore,
   };
 }
+
+const NO_GROUPS = { names: [], layers: [] };
 
 function readGroupRefs(
   source: YamlSource,
   keyNode: YamlNode,
   value: YamlNode | null,
   groups: ReadonlyMap<string, LayerSettings>,
-): LayerSettings[] {
-  const names = readTextList({ source, at: keyNode, key: 'groups' }, value) ?? [];
-  const joined: LayerSettings[] = [];
-  for (const name of names) {
+): { names: string[]; layers: LayerSettings[] } {
+  const listed = readTextList({ source, at: keyNode, key: 'groups' }, value) ?? [];
+  const joined: { names: string[]; layers: LayerSettings[] } = { names: [], layers: [] };
+  for (const name of listed) {
     const group = groups.get(name);
     if (group !== undefined) {
-      joined.push(group);
+      joined.names.push(name);
+      joined.layers.push(group);
       continue;
     }
     const suggestion = closestKey(name, [...groups.keys()]);

@@ -28,9 +28,12 @@ export interface ReadLayer extends LayerSettings {
   readonly phoneEntries: ReadonlyMap<PhoneKey, { keyNode: YamlNode; value: YamlNode | null }>;
   /** Lines holding a non-empty literal password (for the file-permission warning). */
   readonly literalPasswordLines: readonly number[];
+  /** How many settings the mapping gives (valid ones). */
+  readonly settingCount: number;
 }
 
 const SETTING_KEY_NAMES = Object.keys(SETTING_KEYS) as SettingKey[];
+const PHONE_SCOPE_KEYS: readonly string[] = [...PHONE_KEYS, ...SETTING_KEY_NAMES];
 const PASSWORD_FORMS: Readonly<Record<SettingName, string>> = {
   port: 'port',
   username: 'username',
@@ -49,7 +52,7 @@ export function readLayer(source: YamlSource, map: YamlMapping, scope: LayerScop
   const literalPasswordLines: number[] = [];
   const lines = new Map<SettingName, number>();
   const invalid = new Set<SettingName>();
-  const known: readonly string[] = scope === 'phone' ? [...PHONE_KEYS, ...SETTING_KEY_NAMES] : SETTING_KEY_NAMES;
+  const known = scope === 'phone' ? PHONE_SCOPE_KEYS : SETTING_KEY_NAMES;
   for (const { key, keyNode, value } of mappingEntries(source, map)) {
     if (isPhoneKey(key)) {
       if (scope === 'phone') phoneEntries.set(key, { keyNode, value });
@@ -84,7 +87,7 @@ export function readLayer(source: YamlSource, map: YamlMapping, scope: LayerScop
       literalPasswordLines.push(source.line(keyNode));
     }
   }
-  return { layer: layer as SettingsLayer, phoneEntries, literalPasswordLines, invalid };
+  return { layer: layer as SettingsLayer, phoneEntries, literalPasswordLines, invalid, settingCount: lines.size };
 }
 
 function readSettingValue(site: ValueSite, key: SettingKey, value: YamlNode | null): unknown {

@@ -43,6 +43,15 @@ export type TargetResolution =
       readonly missingPassword: boolean;
     };
 
+/** How to log in to a phone: a target apart from who the phone is. */
+export type Login = Omit<PhoneTarget, 'host' | 'name' | 'site' | 'tags'>;
+
+export interface LoginResolution {
+  /** null when a problem keeps the phone from being read. */
+  readonly login: Login | null;
+  readonly problems: readonly InventoryProblem[];
+}
+
 /**
  * One phone's target from its settings layers, highest precedence first
  * (phone, its groups in the order listed, defaults; or the command line).
@@ -56,40 +65,75 @@ export async function resolveTarget(
   layers: readonly SettingsLayer[],
   options: ResolveOptions,
 ): Promise<TargetResolution> {
+  return withIdentity(identity, await resolveLogin(layers, options));
+}
+
+/**
+ * The login part of resolveTarget. It depends on the layers only: phones with
+ * the same layers can share one (and its Secret and RegExp objects).
+ */
+export async function resolveLogin(
+  layers: readonly SettingsLayer[],
+  options: ResolveOptions,
+): Promise<LoginResolution> {
   const problems: InventoryProblem[] = [];
-  const check = <T>(setting: Setting<T> | undefined, problem: (value: T) => string | null): void => {
-    const message = setting === undefined ? null : problem(setting.value);
-    if (message !== null && setting !== undefined) problems.push(atOrigin(setting.origin, message));
-  };
-  check(identity.host, hostProblem);
   const port = pick(layers, 'port');
-  check(port, portProblem);
+  check(port, portProblem, problems);
   const username = pick(layers, 'username');
-  check(username, userNameProblem);
+  check(username, userNameProblem, problems);
   if (username === undefined) problems.push(missing(options.vocabulary, 'username'));
   const debugUsername = pick(layers, 'debugUsername');
-  check(debugUsername, userNameProblem);
+  check(debugUsername, userNameProblem, problems);
   const password = await resolvePassword('password', layers, options, problems);
   const debugPassword = await resolvePassword('debugPassword', layers, options, problems);
   const prompts = resolvePrompts(layers, problems);
   if (problems.length > 0 || password === null || debugPassword === null || prompts === null) {
+    return { login: null, problems };
+  }
+  const login: Login = {
+    port: port?.value ?? DEFAULT_PORT,
+    username: username?.value ?? '',
+    password,
+    debugUsername: debugUsername?.value ?? DEFAULT_DEBUG_USERNAME,
+    debugPassword,
+    prompts,
+  };
+  return { login, problems };
+}
+
+/** The target of the phone `identity` names, logging in as `resolution` says; its host checked here. */
+export function withIdentity(identity: TargetIdentity, resolution: LoginResolution): TargetResolution {
+  const hostMessage = hostProblem(identity.host.value);
+  const problems =
+    hostMessage === null ? resolution.problems : [atOrigin(identity.host.origin, hostMessage), ...resolution.problems];
+  const { login } = resolution;
+  if (problems.length > 0 || login === null) {
     return { ok: false, problems, missingPassword: problems.every((problem) => problem.missingPassword === true) };
   }
   return {
     ok: true,
     target: {
       host: identity.host.value,
-      port: port?.value ?? DEFAULT_PORT,
+      port: login.port,
       name: identity.name,
       site: identity.site,
       tags: identity.tags,
-      username: username?.value ?? '',
-      password,
-      debugUsername: debugUsername?.value ?? DEFAULT_DEBUG_USERNAME,
-      debugPassword,
-      prompts,
+      username: login.username,
+      password: login.password,
+      debugUsername: login.debugUsername,
+      debugPassword: login.debugPassword,
+      prompts: login.prompts,
     },
   };
+}
+
+function check<T>(
+  setting: Setting<T> | undefined,
+  problem: (value: T) => string | null,
+  problems: InventoryProblem[],
+): void {
+  const message = setting === undefined ? null : problem(setting.value);
+  if (message !== null && setting !== undefined) problems.push(atOrigin(setting.origin, message));
 }
 
 function pick<K extends SettingName>(layers: readonly SettingsLayer[], name: K): SettingsLayer[K] {
@@ -133,7 +177,7 @@ function resolvePrompts(layers: readonly SettingsLayer[], problems: InventoryPro
   const compile = (name: 'loginPrompt' | 'passwordPrompt' | 'prompt', fallbackPattern: RegExp): RegExp | null => {
     const setting = pick(layers, name);
     if (setting === undefined) return fallbackPattern;
-    const pattern = compilePromptPattern(setting.value);
+    const pattern = compiled(setting);
     if (typeof pattern === 'string') {
       problems.push(atOrigin(setting.origin, pattern));
       return null;
@@ -143,7 +187,23 @@ function resolvePrompts(layers: readonly SettingsLayer[], problems: InventoryPro
   const login = compile('loginPrompt', DEFAULT_PROMPTS.login);
   const password = compile('passwordPrompt', DEFAULT_PROMPTS.password);
   const command = compile('prompt', DEFAULT_PROMPTS.command);
+  if (login === DEFAULT_PROMPTS.login && password === DEFAULT_PROMPTS.password && command === DEFAULT_PROMPTS.command) {
+    return DEFAULT_PROMPTS;
+  }
   return login && password && command ? { login, password, command } : null;
+}
+
+// A pattern in defaults: or a group is compiled once for all its phones (the
+// RegExp holds no state between matches: no g or y flag).
+const COMPILED_PROMPTS = new WeakMap<Setting<string>, RegExp | string>();
+
+function compiled(setting: Setting<string>): RegExp | string {
+  let pattern = COMPILED_PROMPTS.get(setting);
+  if (pattern === undefined) {
+    pattern = compilePromptPattern(setting.value);
+    COMPILED_PROMPTS.set(setting, pattern);
+  }
+  return pattern;
 }
 
 export function atOrigin(origin: SettingOrigin, message: string): InventoryProblem {

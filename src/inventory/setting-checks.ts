@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isIPv4, isIPv6 } from 'node:net';
 
 // One-line reasons shared by the inventory reader and the command-line
 // resolver, so both word the same mistake the same way. null means fine.
@@ -13,7 +13,8 @@ const DNS_NAME =
 
 export function hostProblem(host: string): string | null {
   if (host === '') return 'is empty: give an address or DNS name';
-  if (isIP(host) !== 0 || DNS_NAME.test(host)) return null;
+  // An IPv6 address has a colon: its long pattern need not run on every name.
+  if (isIPv4(host) || (host.includes(':') && isIPv6(host)) || DNS_NAME.test(host)) return null;
   if (/^[^:]+:\d+$/.test(host)) return `${JSON.stringify(host)} is not an address or DNS name: put the port in port:`;
   return `${JSON.stringify(host)} is not an address or DNS name`;
 }

@@ -59,7 +59,10 @@ export interface MappingEntry {
 export function mappingEntries(source: YamlSource, map: YamlMapping): MappingEntry[] {
   const entries: MappingEntry[] = [];
   const seen = new Map<string, number>();
-  for (const { key: keyNode, value } of map.pairs) {
+  const flat = map.keysAndValues;
+  for (let index = 0; index < flat.length; index += 2) {
+    const keyNode = flat[index] as YamlNode;
+    const value = flat[index + 1] ?? null;
     if (keyNode.kind !== 'scalar' || typeof keyNode.value !== 'string') {
       source.report(keyNode, source.written(keyNode), 'keys must be plain names');
       continue;

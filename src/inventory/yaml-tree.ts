@@ -21,15 +21,14 @@ export interface YamlScalar extends Located {
   readonly value: string | number | boolean | null;
 }
 
-export interface YamlPair {
-  readonly key: YamlNode;
-  /** null for `key:` with nothing after it. */
-  readonly value: YamlNode | null;
-}
-
 export interface YamlMapping extends Located {
   readonly kind: 'mapping';
-  readonly pairs: readonly YamlPair[];
+  /**
+   * Keys and values in file order, a repeated key included: key, value, key,
+   * value... (flat: a 10,000-phone file has 40,000 pairs). A value is null
+   * for `key:` with nothing after it.
+   */
+  readonly keysAndValues: readonly (YamlNode | null)[];
 }
 
 export interface YamlSequence extends Located {
@@ -88,27 +87,44 @@ class SecondDocument extends Error {
   }
 }
 
-/** A node js-yaml has opened and not yet closed. */
-class Frame {
-  parts: Part[] | null = null;
-  constructor(
-    readonly open: number,
-    /** 0-based, as js-yaml counts. */
-    readonly line: number,
-  ) {}
-}
+/** A child's flags in its parent frame. */
+const KEY = 1;
+const EMPTY = 2;
 
-/** A closed node inside its parent, before the parent knows its own kind. */
-interface Part {
-  readonly node: YamlNode;
-  /** js-yaml's value for it: tells a collection apart from the one wrapping it. */
-  readonly result: unknown;
-  readonly from: number;
-  readonly to: number;
-  /** A `:` follows it (or a `?` precedes it): a mapping key. */
-  readonly key: boolean;
-  /** Nothing was written: `key:` alone, or js-yaml trying for a key where there is none. */
-  readonly empty: boolean;
+/**
+ * A node js-yaml has opened and not yet closed, and its children so far (in
+ * parallel arrays: this runs for every node of a 10,000-phone file). One frame
+ * per depth, reused.
+ */
+class Frame {
+  open = 0;
+  /** 0-based, as js-yaml counts. */
+  line = 0;
+  /** How many children so far: the arrays are reused, not cleared, and may hold more. */
+  count = 0;
+  readonly nodes: YamlNode[] = [];
+  /** KEY: a `:` follows the child (or a `?` precedes it). EMPTY: nothing was written. */
+  readonly flags: number[] = [];
+  /** Each child's first and end offsets, to place list entries js-yaml left without a node. */
+  readonly spans: number[] = [];
+  /** js-yaml's value for the first child: tells a collection apart from one wrapping it. */
+  firstResult: unknown = undefined;
+
+  reset(open: number, line: number): void {
+    this.open = open;
+    this.line = line;
+    this.count = 0;
+    this.firstResult = undefined;
+  }
+
+  add(node: YamlNode, flags: number, result: unknown, from: number, to: number): void {
+    const index = this.count++;
+    if (index === 0) this.firstResult = result;
+    this.nodes[index] = node;
+    this.flags[index] = flags;
+    this.spans[2 * index] = from;
+    this.spans[2 * index + 1] = to;
+  }
 }
 
 type StateWithAnchor = State & { readonly anchor: string | null };
@@ -118,65 +134,58 @@ type StateWithAnchor = State & { readonly anchor: string | null };
  * every node (mapping keys included: key, value, key, value...), 'close' at its
  * end with its kind and value. js-yaml composes some nodes inside a node of
  * the same value (a list item, a value on its own line), and may open a key
- * that is not there (where a mapping ends); both are folded away here.
+ * that is not there (where a mapping ends, or for `key:` alone); both are
+ * folded away here.
  */
 class TreeBuilder {
   root: YamlNode | null = null;
-  private readonly stack: Frame[] = [];
+  private readonly frames: Frame[] = [];
+  private depth = 0;
   private readonly anchors = new Map<string, YamlNode>();
   private rootEnd = { offset: 0, line: 0 };
 
   listen(event: 'open' | 'close', state: State): void {
-    if (event === 'open') {
-      if (this.stack.length === 0 && this.root !== null) throw new SecondDocument(this.secondDocumentLine(state.input));
-      this.stack.push(new Frame(state.position, state.line));
-      return;
-    }
-    const frame = this.stack.pop() as Frame;
-    const part = this.close(frame, state as StateWithAnchor);
-    const parent = this.stack.at(-1);
-    if (parent === undefined) {
-      this.root = part.node;
-      this.rootEnd = { offset: state.position, line: state.line };
-    } else if (parent.parts === null) parent.parts = [part];
-    else parent.parts.push(part);
+    if (event === 'open') this.open(state);
+    else this.close(state as StateWithAnchor);
   }
 
-  private close(frame: Frame, state: StateWithAnchor): Part {
+  private open(state: State): void {
+    if (this.depth === 0 && this.root !== null) throw new SecondDocument(this.secondDocumentLine(state.input));
+    let frame = this.frames[this.depth];
+    if (frame === undefined) {
+      frame = new Frame();
+      this.frames.push(frame);
+    }
+    frame.reset(state.position, state.line);
+    this.depth++;
+  }
+
+  private close(state: StateWithAnchor): void {
+    this.depth--;
+    const frame = this.frames[this.depth] as Frame;
     const text = state.input;
     const start = contentStart(text, frame.open);
     const line = frame.line + 1 + lineBreaks(text, frame.open, start);
     const end = state.position;
     let node: YamlNode;
-    let empty = false;
-    if (state.kind === 'scalar') {
-      node = { kind: 'scalar', value: state.result, line, start, end };
-    } else if (state.kind === 'mapping' || state.kind === 'sequence') {
-      node = this.collection(frame, state, { line, start, end });
-    } else if (text.charCodeAt(start) === 0x2a) {
+    let flags = 0;
+    if (state.kind === 'scalar') node = { kind: 'scalar', value: state.result, line, start, end };
+    else if (state.kind === 'mapping' || state.kind === 'sequence') node = collection(frame, state, line, start, end);
+    else if (text.charCodeAt(start) === 0x2a) {
       // `*name`: the node its anchor names (its own line then locates problems).
       node = this.anchors.get(aliasName(text, start)) ?? emptyNode(frame);
     } else {
       node = emptyNode(frame);
-      empty = true;
+      flags = EMPTY;
     }
     if (state.anchor !== null) this.anchors.set(state.anchor, node);
-    const key = colonFollows(text, end) || text.charCodeAt(frame.open - 1) === 0x3f; // `? key`
-    return { node, result: state.result, from: frame.open, to: end, key, empty };
-  }
-
-  private collection(frame: Frame, state: State, at: Located): YamlNode {
-    const parts = frame.parts ?? [];
-    const only = parts.length === 1 ? parts[0] : undefined;
-    if (only !== undefined && only.result === state.result && only.node.kind === state.kind) return only.node;
-    if (state.kind === 'mapping') return { kind: 'mapping', pairs: pairsOf(parts), ...at };
-    const items = itemsOf(parts);
-    const count = Array.isArray(state.result) ? state.result.length : items.length;
-    return {
-      kind: 'sequence',
-      items: count > items.length ? withEmptyEntries(state.input, at, parts, items) : items,
-      ...at,
-    };
+    if (colonFollows(text, end) || text.charCodeAt(frame.open - 1) === 0x3f /* `? key` */) flags |= KEY;
+    if (this.depth === 0) {
+      this.root = node;
+      this.rootEnd = { offset: end, line: state.line };
+      return;
+    }
+    (this.frames[this.depth - 1] as Frame).add(node, flags, state.result, frame.open, end);
   }
 
   /** Where the second document starts: its `---`, after the first one's end and any `...`. */
@@ -187,42 +196,67 @@ class TreeBuilder {
   }
 }
 
+function collection(frame: Frame, state: State, line: number, start: number, end: number): YamlNode {
+  const only = frame.count === 1 ? frame.nodes[0] : undefined;
+  if (only !== undefined && frame.firstResult === state.result && only.kind === state.kind) return only;
+  if (state.kind === 'mapping') return { kind: 'mapping', keysAndValues: keysAndValues(frame), line, start, end };
+  let items = itemsOf(frame);
+  if (Array.isArray(state.result) && state.result.length > items.length) {
+    items = withEmptyEntries(state.input, { line, start, end }, frame, items);
+  }
+  return { kind: 'sequence', items, line, start, end };
+}
+
 function emptyNode(frame: Frame): YamlScalar {
   return { kind: 'scalar', value: null, line: frame.line + 1, start: frame.open, end: frame.open };
 }
 
-/** Keys and values in order; a key with nothing after it has a null value. */
-function pairsOf(parts: readonly Part[]): YamlPair[] {
-  const pairs: Array<{ key: YamlNode; value: YamlNode | null }> = [];
-  let waiting: { key: YamlNode; value: YamlNode | null } | null = null;
-  for (const part of parts) {
-    if (part.key) {
-      waiting = { key: part.node, value: null };
-      pairs.push(waiting);
-    } else if (waiting !== null) {
-      waiting.value = part.empty ? null : part.node;
-      waiting = null;
-    } else if (!part.empty) {
-      // `{ a, b: 1 }`: a key without `:`.
-      pairs.push({ key: part.node, value: null });
+/** Keys and values, flat; a key with nothing after it has a null value. Sized exactly: there are many. */
+function keysAndValues({ nodes, flags, count }: Frame): (YamlNode | null)[] {
+  let size = 0;
+  let waiting = false;
+  for (let index = 0; index < count; index++) {
+    const flag = flags[index] as number;
+    if ((flag & KEY) !== 0) {
+      size += 2;
+      waiting = true;
+    } else if (waiting) waiting = false;
+    // `{ a, b: 1 }`: a key without `:`.
+    else if ((flag & EMPTY) === 0) size += 2;
+  }
+  const flat = new Array<YamlNode | null>(size);
+  let next = 0;
+  waiting = false;
+  for (let index = 0; index < count; index++) {
+    const node = nodes[index] as YamlNode;
+    const flag = flags[index] as number;
+    if ((flag & KEY) !== 0 || (!waiting && (flag & EMPTY) === 0)) {
+      flat[next++] = node;
+      flat[next++] = null;
+      waiting = (flag & KEY) !== 0;
+    } else if (waiting) {
+      flat[next - 1] = (flag & EMPTY) !== 0 ? null : node;
+      waiting = false;
     }
   }
-  return pairs;
+  return flat;
 }
 
 /** A list's items; `[a: 1]` is a one-pair mapping item, as YAML reads it. */
-function itemsOf(parts: readonly Part[]): YamlNode[] {
+function itemsOf({ nodes, flags, count }: Frame): YamlNode[] {
+  if (!flags.slice(0, count).some((flag) => (flag & KEY) !== 0)) return nodes.slice(0, count);
   const items: YamlNode[] = [];
-  let waiting: { key: YamlNode; value: YamlNode | null } | null = null;
-  for (const part of parts) {
-    if (part.key) {
-      waiting = { key: part.node, value: null };
-      const { line, start, end } = part.node;
-      items.push({ kind: 'mapping', pairs: [waiting], line, start, end });
+  let waiting: (YamlNode | null)[] | null = null;
+  for (let index = 0; index < count; index++) {
+    const node = nodes[index] as YamlNode;
+    const flag = flags[index] as number;
+    if ((flag & KEY) !== 0) {
+      waiting = [node, null];
+      items.push({ kind: 'mapping', keysAndValues: waiting, line: node.line, start: node.start, end: node.end });
     } else if (waiting !== null) {
-      waiting.value = part.empty ? null : part.node;
+      waiting[1] = (flag & EMPTY) !== 0 ? null : node;
       waiting = null;
-    } else items.push(part.node);
+    } else items.push(node);
   }
   return items;
 }
@@ -232,15 +266,16 @@ function itemsOf(parts: readonly Part[]): YamlNode[] {
  * js-yaml, only a null in its value: put each back, at its `-` line, so that
  * every entry is checked and reported.
  */
-function withEmptyEntries(text: string, at: Located, parts: readonly Part[], items: readonly YamlNode[]): YamlNode[] {
-  if (parts.length !== items.length) return [...items];
-  const dashes = sequenceDashes(text, at.start, at.end, parts);
-  // Each read entry follows its own `-`: the last one before it.
-  const used = new Set(parts.map((part) => dashes.findLast((dash) => dash < part.from)));
-  const entries: Array<{ offset: number; node: YamlNode }> = parts.map((part, index) => ({
-    offset: part.from,
-    node: items[index] as YamlNode,
+function withEmptyEntries(text: string, at: Located, frame: Frame, items: YamlNode[]): YamlNode[] {
+  if (frame.count !== items.length) return items;
+  const spans = items.map((_, index) => ({
+    from: frame.spans[2 * index] as number,
+    to: frame.spans[2 * index + 1] as number,
   }));
+  const dashes = sequenceDashes(text, at.start, at.end, spans);
+  // Each read entry follows its own `-`: the last one before it.
+  const used = new Set(spans.map((span) => dashes.findLast((dash) => dash < span.from)));
+  const entries = items.map((node, index) => ({ offset: spans[index]?.from ?? 0, node }));
   for (const dash of dashes) {
     if (used.has(dash)) continue;
     const line = at.line + lineBreaks(text, at.start, dash);
