@@ -3,33 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import type { PhoneTruth } from '../../src/simulator/fleet-truth.js';
 import { runCli } from '../helpers/run-cli.js';
 import { FLEET_CREDENTIALS, FLEET_ENV, type FleetOnDisk, fleetOnDisk } from '../helpers/simulated-fleet-files.js';
-
-interface ReportedAlarm {
-  section: string;
-  reasonCode: number | null;
-  deviceName: string | null;
-  timestamp: string | null;
-}
-interface ReportedPhone {
-  host: string;
-  status: string;
-  error: { kind: string; message: string } | null;
-  alarms: ReportedAlarm[];
-  warnings: string[];
-}
+import { essentials, type ReportedPhone } from '../helpers/sweep-report.js';
 
 const CONCURRENCY = 3;
 // A seed whose dropping phone holds several alarms, so some come before the cut.
 const SEED = 1;
-
-function essentials(alarms: readonly ReportedAlarm[]) {
-  return alarms.map(({ section, reasonCode, deviceName, timestamp }) => ({
-    section,
-    reasonCode,
-    deviceName,
-    timestamp,
-  }));
-}
 
 describe('unreg sweep against the phone simulator (real SSH on loopback)', () => {
   let setup: FleetOnDisk;

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { planFleet } from '../../src/simulator/fleet-plan.js';
-import { phoneTruth, type TruthAlarm } from '../../src/simulator/fleet-truth.js';
+import { phoneTruth } from '../../src/simulator/fleet-truth.js';
 import { type OpenSshPhones, type SshdAlgorithms, startOpenSshPhones } from '../helpers/openssh-phones.js';
 import { type CliRun, runCli } from '../helpers/run-cli.js';
 import { ensureSshdTestUser, SSHD_TEST_USER } from '../helpers/sshd-test-user.js';
+import { essentials, type ReportedPhone } from '../helpers/sweep-report.js';
 
 /**
  * Phones served by OpenSSH's sshd (Debian's openssh-server), a second SSH
@@ -53,22 +54,6 @@ const FIRMWARES: readonly Firmware[] = [
 // sshd's DEBUG1 line for a key exchange agreed on, and its refusal.
 const KEX_CHOSEN = /kex: algorithm: (?!\(no match\))/;
 const NO_KEX = /no matching key exchange method found/;
-
-interface ReportedPhone {
-  host: string;
-  status: string;
-  error: { kind: string; message: string } | null;
-  alarms: TruthAlarm[];
-}
-
-function essentials(alarms: readonly TruthAlarm[]) {
-  return alarms.map(({ section, reasonCode, deviceName, timestamp }) => ({
-    section,
-    reasonCode,
-    deviceName,
-    timestamp,
-  }));
-}
 
 function inventoryYaml(servers: readonly OpenSshPhones[]): string {
   const phones = servers.flatMap((server) => server.hosts.map((host) => `  - { host: ${host}, port: ${server.port} }`));
