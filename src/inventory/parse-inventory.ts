@@ -1,14 +1,14 @@
 import { aggregateProblems } from './aggregate-problems.js';
 import { InventoryError, type InventoryProblem } from './inventory-problem.js';
 import type { PhoneTarget } from './phone-target.js';
-import { type ReadPhone, readPhone } from './read-phone.js';
+import { identityOf, joinGroups, type ReadPhone, readPhone } from './read-phone.js';
 import type { LayerSettings } from './read-settings.js';
-import { type InventoryTop, readTop } from './read-top.js';
+import { readTop } from './read-top.js';
 import { type Environment, type LoginResolution, resolveLogin, withIdentity } from './resolve-target.js';
 import type { SecretReader } from './secret-reader.js';
 import { DEFAULT_PORT, type SettingName } from './settings.js';
 import { YamlSource } from './yaml-source.js';
-import { readYamlTree } from './yaml-tree.js';
+import { readYamlTree, STREAMED, withoutByteOrderMark, type YamlNode } from './yaml-tree.js';
 
 export interface ParseInventoryOptions {
   /** The file name used in messages. */
@@ -28,41 +28,53 @@ export interface ParsedInventory {
 /**
  * An inventory's text to phone targets, every problem found first: throws one
  * InventoryError listing them all, in line order (YAML syntax errors alone
- * when there are any: the rest would only repeat them).
+ * when there are any: the rest would only repeat them). Phones are read as
+ * js-yaml reads them and their nodes dropped, their groups looked up after.
  */
 export async function parseInventory(text: string, options: ParseInventoryOptions): Promise<ParsedInventory> {
-  const tree = readYamlTree(text);
+  const source = new YamlSource(options.file, withoutByteOrderMark(text));
+  const read: ReadPhone[] = [];
+  const readEntry = (node: YamlNode): void => {
+    const phone = readPhone(source, node);
+    if (phone !== null) read.push(phone);
+  };
+  const tree = readYamlTree(text, { stream: { key: 'phones', read: readEntry } });
   if (!tree.ok) throw new InventoryError([{ where: `${options.file}:${tree.line}`, key: null, message: tree.message }]);
   const warnings = tree.warnings.map((warning) => `${options.file}:${warning.line}: ${warning.message}`);
-  const source = new YamlSource(options.file, tree.text);
   const top = readTop(source, tree.root);
-  const resolveOptions = { ...options, vocabulary: 'inventory' } as const;
+  // A flow list (`phones: [...]`) and entries left empty stay in the tree.
+  for (const node of top.phones) if (node !== STREAMED) readEntry(node);
   const phones: PhoneTarget[] = [];
   const literalPasswordLines = [...top.literalPasswordLines];
   const resolutionProblems: Array<{ problem: InventoryProblem; phoneWhere: string }> = [];
   const firstLines = new Map<string, number>();
   const sharedLogins = new Map<string, LoginResolution>();
-  for (const node of top.phones) {
-    const phone = readPhone(source, node, top.groups);
-    if (phone === null) continue;
+  const resolveOptions = { ...options, vocabulary: 'inventory' } as const;
+  for (const phone of read) {
     for (const line of phone.literalPasswordLines) literalPasswordLines.push(line);
-    checkUnique(source, phone, top, firstLines);
-    if (!phone.clean || phone.identity === undefined) continue;
+    const groups = joinGroups(source, phone, top.groups);
+    const layers = [phone.own, ...groups.layers, top.defaults];
+    checkUnique(source, phone, layers, firstLines);
+    const identity = identityOf(source, phone);
+    if (!phone.clean || !groups.allFound || identity === undefined) continue;
     // Most phones only name groups: resolve each combination once, not once per phone.
-    let login = phone.sharedKey === null ? undefined : sharedLogins.get(phone.sharedKey);
+    const sharedKey = phone.ownSettings === 0 ? groups.names.join('\n') : null;
+    let login = sharedKey === null ? undefined : sharedLogins.get(sharedKey);
     if (login === undefined) {
-      const layers = [...phone.layers, top.defaults].map((settings) => settings.layer);
-      login = await resolveLogin(layers, resolveOptions);
-      if (phone.sharedKey !== null) sharedLogins.set(phone.sharedKey, login);
+      login = await resolveLogin(
+        layers.map((settings) => settings.layer),
+        resolveOptions,
+      );
+      if (sharedKey !== null) sharedLogins.set(sharedKey, login);
     }
-    const resolution = withIdentity(phone.identity, login);
+    const resolution = withIdentity(identity, login);
     if (resolution.ok) phones.push(resolution.target);
     else {
-      const invalid = new Set([...phone.layers, top.defaults].flatMap((settings) => [...settings.invalid]));
+      const invalid = new Set(layers.flatMap((settings) => [...settings.invalid]));
       for (const problem of resolution.problems) {
         // "No username" after "username: 0123 is read as a number" would only confuse.
         if (problem.where === null && invalid.has(problem.key as SettingName)) continue;
-        resolutionProblems.push({ problem, phoneWhere: source.where(node) });
+        resolutionProblems.push({ problem, phoneWhere: `${options.file}:${phone.line}` });
       }
     }
   }
@@ -76,15 +88,20 @@ export async function parseInventory(text: string, options: ParseInventoryOption
  * twice. Checked on every phone with a host, valid or not, so that one run
  * reports all duplicates.
  */
-function checkUnique(source: YamlSource, phone: ReadPhone, top: InventoryTop, firstLines: Map<string, number>): void {
-  if (phone.identity === undefined || phone.hostNode === undefined) return;
-  const host = phone.identity.host.value;
-  const port = portOf(phone.layers) ?? top.defaults.layer.port?.value ?? DEFAULT_PORT;
+function checkUnique(
+  source: YamlSource,
+  phone: ReadPhone,
+  layers: readonly LayerSettings[],
+  firstLines: Map<string, number>,
+): void {
+  const host = phone.host;
+  if (host === undefined || phone.hostLine === undefined) return;
+  const port = portOf(layers) ?? DEFAULT_PORT;
   const id = `${host.toLowerCase()} ${port}`;
-  const line = source.line(phone.hostNode);
+  const line = phone.hostLine;
   const first = firstLines.get(id);
   if (first === undefined) firstLines.set(id, line);
-  else source.report(phone.hostNode, 'host', `${host} port ${port} is listed twice (lines ${first} and ${line})`);
+  else source.reportLine(line, 'host', `${host} port ${port} is listed twice (lines ${first} and ${line})`);
 }
 
 function portOf(layers: readonly LayerSettings[]): number | undefined {

@@ -3,20 +3,29 @@ import { type LayerSettings, readLayer } from './read-settings.js';
 import type { TargetIdentity } from './resolve-target.js';
 import { describeNode, type YamlSource } from './yaml-source.js';
 import type { YamlNode } from './yaml-tree.js';
-import { readText, readTextList } from './yaml-values.js';
+import { readText, readTextList, type ValueSite } from './yaml-values.js';
 
+/**
+ * One phone as read from its own mapping, before its groups are looked up
+ * (phones are read as the file is, and `groups:` may come after them). Holds
+ * no node, only lines: a 10,000-phone list is never whole in memory.
+ */
 export interface ReadPhone {
+  /** Where problems about what the phone lacks are reported: its first line. */
+  readonly line: number;
+  /** The line of its `host:` key; absent when it has none (already reported). */
+  readonly hostLine: number | undefined;
   /** Absent when host: is missing or not text (already reported). */
-  readonly identity: TargetIdentity | undefined;
-  readonly hostNode: YamlNode | undefined;
-  /** The phone's own settings, then its groups' in the order listed. Defaults are the caller's. */
-  readonly layers: readonly LayerSettings[];
-  /**
-   * The same for phones that set nothing of their own and list the same
-   * groups: they log in alike, so their login is resolved once. null when the
-   * phone sets something itself.
-   */
-  readonly sharedKey: string | null;
+  readonly host: string | undefined;
+  readonly name: string | null;
+  readonly site: string | null;
+  readonly tags: readonly string[];
+  /** The settings of the phone's own mapping. */
+  readonly own: LayerSettings;
+  /** How many settings the phone gives itself: with none, its login is its groups'. */
+  readonly ownSettings: number;
+  /** The group names it lists, and the line of its `groups:` key to report an unknown one at. */
+  readonly groups: { readonly names: readonly string[]; readonly line: number } | undefined;
   readonly literalPasswordLines: readonly number[];
   /** False when the phone's own mapping had a problem: resolving it would only add noise. */
   readonly clean: boolean;
@@ -25,11 +34,7 @@ export interface ReadPhone {
 type PhoneOnlyKey = 'host' | 'name' | 'site' | 'tags' | 'groups';
 
 /** One item of `phones:`; null when it is not a mapping at all. Problems go to `source`. */
-export function readPhone(
-  source: YamlSource,
-  node: YamlNode,
-  groups: ReadonlyMap<string, LayerSettings>,
-): ReadPhone | null {
+export function readPhone(source: YamlSource, node: YamlNode): ReadPhone | null {
   if (node.kind !== 'mapping') {
     source.report(
       node,
@@ -40,50 +45,58 @@ export function readPhone(
   }
   const problemsBefore = source.problems.length;
   const own = readLayer(source, node, 'phone');
-  const entry = (key: PhoneOnlyKey) => {
-    const found = own.phoneEntries.get(key);
-    return found === undefined ? undefined : { site: { source, at: found.keyNode, key }, value: found.value };
+  const site = (key: PhoneOnlyKey): ValueSite | undefined => {
+    const at = own.phoneKeys[key];
+    return at === undefined ? undefined : { source, at, key };
   };
+  const value = (key: PhoneOnlyKey): YamlNode | null => own.phoneValues[key] ?? null;
   const text = (key: PhoneOnlyKey): string | null => {
-    const found = entry(key);
-    return (found && readText(found.site, found.value)) ?? null;
+    const at = site(key);
+    return (at && readText(at, value(key))) ?? null;
   };
-  const host = entry('host');
+  const host = site('host');
   if (host === undefined) source.report(node, 'host', 'missing: every phone needs host: (an address or DNS name)');
-  const hostText = host && readText(host.site, host.value);
-  const tags = entry('tags');
+  const hostText = host && readText(host, value('host'));
+  const tags = site('tags');
   const identityFields = {
     name: text('name'),
     site: text('site'),
-    tags: (tags && readTextList(tags.site, tags.value)) ?? [],
+    tags: (tags && readTextList(tags, value('tags'))) ?? NO_TAGS,
   };
-  const groupList = entry('groups');
-  const joined = groupList ? readGroupRefs(source, groupList.site.at, groupList.value, groups) : NO_GROUPS;
-  const identity =
-    host === undefined || hostText === undefined
-      ? undefined
-      : { ...identityFields, host: { value: hostText, origin: { where: source.where(host.site.at), key: 'host' } } };
+  const groups = site('groups');
+  const groupNames = groups && (readTextList(groups, value('groups')) ?? NO_TAGS);
   return {
-    identity,
-    hostNode: host?.site.at,
-    layers: [own, ...joined.layers],
-    sharedKey: own.settingCount === 0 ? joined.names.join('\n') : null,
+    line: node.line,
+    hostLine: host?.at.line,
+    host: hostText,
+    ...identityFields,
+    own: own.settingCount === 0 && own.invalid.size === 0 ? NO_SETTINGS : { layer: own.layer, invalid: own.invalid },
+    ownSettings: own.settingCount,
+    groups: groups && groupNames && { names: groupNames, line: groups.at.line },
     literalPasswordLines: own.literalPasswordLines,
     clean: source.problems.length === problemsBefore,
   };
 }
 
-const NO_GROUPS = { names: [], layers: [] };
+// Shared by every phone without tags, or without settings of its own.
+const NO_TAGS: readonly string[] = Object.freeze([]);
+const NO_SETTINGS: LayerSettings = Object.freeze({ layer: Object.freeze({}), invalid: new Set<never>() });
 
-function readGroupRefs(
+/** Who the phone is, for the resolver; undefined when it has no host (already reported). */
+export function identityOf(source: YamlSource, phone: ReadPhone): TargetIdentity | undefined {
+  if (phone.host === undefined || phone.hostLine === undefined) return undefined;
+  const host = { value: phone.host, origin: { where: source.whereLine(phone.hostLine), key: 'host' } };
+  return { host, name: phone.name, site: phone.site, tags: phone.tags };
+}
+
+/** The groups a phone lists, in order; an unknown one is reported at its `groups:` key. */
+export function joinGroups(
   source: YamlSource,
-  keyNode: YamlNode,
-  value: YamlNode | null,
+  phone: ReadPhone,
   groups: ReadonlyMap<string, LayerSettings>,
-): { names: string[]; layers: LayerSettings[] } {
-  const listed = readTextList({ source, at: keyNode, key: 'groups' }, value) ?? [];
-  const joined: { names: string[]; layers: LayerSettings[] } = { names: [], layers: [] };
-  for (const name of listed) {
+): { names: string[]; layers: LayerSettings[]; allFound: boolean } {
+  const joined = { names: [] as string[], layers: [] as LayerSettings[], allFound: true };
+  for (const name of phone.groups?.names ?? []) {
     const group = groups.get(name);
     if (group !== undefined) {
       joined.names.push(name);
@@ -92,7 +105,12 @@ function readGroupRefs(
     }
     const suggestion = closestKey(name, [...groups.keys()]);
     const hint = suggestion === null ? '' : ` (did you mean ${suggestion}?)`;
-    source.report(keyNode, 'groups', `no group ${JSON.stringify(name)} under groups:${hint}`);
+    source.reportLine(
+      phone.groups?.line ?? phone.line,
+      'groups',
+      `no group ${JSON.stringify(name)} under groups:${hint}`,
+    );
+    joined.allFound = false;
   }
   return joined;
 }

@@ -24,8 +24,9 @@ export interface LayerSettings {
 }
 
 export interface ReadLayer extends LayerSettings {
-  /** The phone-only keys' nodes (scope `phone` only), for the phone reader. */
-  readonly phoneEntries: ReadonlyMap<PhoneKey, { keyNode: YamlNode; value: YamlNode | null }>;
+  /** The phone-only keys' nodes and their values (scope `phone` only), for the phone reader. */
+  readonly phoneKeys: Partial<Record<PhoneKey, YamlNode>>;
+  readonly phoneValues: Partial<Record<PhoneKey, YamlNode | null>>;
   /** Lines holding a non-empty literal password (for the file-permission warning). */
   readonly literalPasswordLines: readonly number[];
   /** How many settings the mapping gives (valid ones). */
@@ -48,15 +49,19 @@ const PASSWORD_FORMS: Readonly<Record<SettingName, string>> = {
 /** The settings of one mapping: `defaults:`, a group, or a phone. */
 export function readLayer(source: YamlSource, map: YamlMapping, scope: LayerScope): ReadLayer {
   const layer: Partial<Record<SettingName, Setting<unknown>>> = {};
-  const phoneEntries = new Map<PhoneKey, { keyNode: YamlNode; value: YamlNode | null }>();
-  const literalPasswordLines: number[] = [];
-  const lines = new Map<SettingName, number>();
-  const invalid = new Set<SettingName>();
+  const phoneKeys: Partial<Record<PhoneKey, YamlNode>> = {};
+  const phoneValues: Partial<Record<PhoneKey, YamlNode | null>> = {};
+  // Most phones set nothing themselves: these stay the shared empty ones then.
+  let literalPasswordLines: number[] = NO_LINES;
+  let keyNodes: Map<SettingName, YamlNode> | undefined;
+  let invalid: Set<SettingName> = NO_SETTINGS;
   const known = scope === 'phone' ? PHONE_SCOPE_KEYS : SETTING_KEY_NAMES;
   for (const { key, keyNode, value } of mappingEntries(source, map)) {
     if (isPhoneKey(key)) {
-      if (scope === 'phone') phoneEntries.set(key, { keyNode, value });
-      else
+      if (scope === 'phone') {
+        phoneKeys[key] = keyNode;
+        phoneValues[key] = value;
+      } else
         source.report(
           keyNode,
           key,
@@ -71,24 +76,36 @@ export function readLayer(source: YamlSource, map: YamlMapping, scope: LayerScop
     const name = SETTING_KEYS[key];
     const earlier = layer[name];
     if (earlier !== undefined) {
-      const message = `conflicts with ${earlier.origin.key} on line ${lines.get(name)}: set only one of ${PASSWORD_FORMS[name]}`;
-      source.report(keyNode, key, message);
+      const line = source.line(keyNodes?.get(name));
+      source.report(
+        keyNode,
+        key,
+        `conflicts with ${earlier.origin.key} on line ${line}: set only one of ${PASSWORD_FORMS[name]}`,
+      );
       continue;
     }
     const site: ValueSite = { source, at: keyNode, key };
     const settingValue = readSettingValue(site, key, value);
     if (settingValue === undefined) {
+      if (invalid === NO_SETTINGS) invalid = new Set();
       invalid.add(name);
       continue;
     }
     layer[name] = { value: settingValue, origin: { where: source.where(keyNode), key } };
-    lines.set(name, source.line(keyNode));
+    keyNodes ??= new Map();
+    keyNodes.set(name, keyNode);
     if (isLiteral(settingValue)) {
+      if (literalPasswordLines === NO_LINES) literalPasswordLines = [];
       literalPasswordLines.push(source.line(keyNode));
     }
   }
-  return { layer: layer as SettingsLayer, phoneEntries, literalPasswordLines, invalid, settingCount: lines.size };
+  const settingCount = keyNodes?.size ?? 0;
+  return { layer: layer as SettingsLayer, phoneKeys, phoneValues, literalPasswordLines, invalid, settingCount };
 }
+
+// Never added to: readLayer replaces them with its own before the first add.
+const NO_LINES: number[] = [];
+const NO_SETTINGS = new Set<SettingName>();
 
 function readSettingValue(site: ValueSite, key: SettingKey, value: YamlNode | null): unknown {
   switch (key) {

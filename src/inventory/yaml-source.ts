@@ -20,7 +20,11 @@ export class YamlSource {
   }
 
   where(node: YamlNode | null | undefined): string {
-    return `${this.file}:${this.line(node)}`;
+    return this.whereLine(this.line(node));
+  }
+
+  whereLine(line: number): string {
+    return `${this.file}:${line}`;
   }
 
   /** The node as written in the file (`0123`, `yes`), for messages about non-secret values. */
@@ -29,7 +33,11 @@ export class YamlSource {
   }
 
   report(node: YamlNode | null | undefined, key: string | null, message: string): void {
-    this.problems.push({ where: this.where(node), key, message });
+    this.reportLine(this.line(node), key, message);
+  }
+
+  reportLine(line: number, key: string | null, message: string): void {
+    this.problems.push({ where: this.whereLine(line), key, message });
   }
 }
 

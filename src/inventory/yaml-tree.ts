@@ -56,13 +56,31 @@ const MESSAGES: Partial<Record<string, string>> = {
   'unexpected end of the stream within a single quoted scalar': "Missing closing 'quote",
 };
 
+export interface YamlTreeOptions {
+  /**
+   * Hands each entry of the block list under the top-level key `key` to
+   * `read` as soon as it is read, and keeps STREAMED in its place: a
+   * 10,000-phone list is never whole in memory. Only the first such list, and
+   * only a block list (`- ...` lines); a flow list (`[...]`) stays whole.
+   */
+  readonly stream?: { readonly key: string; readonly read: (entry: YamlNode) => void };
+}
+
+/** What the tree holds in place of an entry handed to `stream.read`. */
+export const STREAMED: YamlScalar = Object.freeze({ kind: 'scalar', value: null, line: 0, start: 0, end: 0 });
+
+/** The text as js-yaml reads it (and the nodes' offsets count): without a byte order mark. */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
  * Reads one YAML document (YAML 1.2 core schema). A syntax error, or a second
  * document, gives its line and a one-line message instead of a tree.
  */
-export function readYamlTree(source: string): YamlTree {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const builder = new TreeBuilder();
+export function readYamlTree(source: string, options: YamlTreeOptions = {}): YamlTree {
+  const text = withoutByteOrderMark(source);
+  const builder = new TreeBuilder(options.stream);
   const warnings: Array<{ line: number; message: string }> = [];
   try {
     load(text, {
@@ -109,12 +127,15 @@ class Frame {
   readonly spans: number[] = [];
   /** js-yaml's value for the first child: tells a collection apart from one wrapping it. */
   firstResult: unknown = undefined;
+  /** Whether this is the list whose entries are streamed (known at its first entry). */
+  streamed: boolean | undefined = undefined;
 
   reset(open: number, line: number): void {
     this.open = open;
     this.line = line;
     this.count = 0;
     this.firstResult = undefined;
+    this.streamed = undefined;
   }
 
   add(node: YamlNode, flags: number, result: unknown, from: number, to: number): void {
@@ -143,6 +164,9 @@ class TreeBuilder {
   private depth = 0;
   private readonly anchors = new Map<string, YamlNode>();
   private rootEnd = { offset: 0, line: 0 };
+  private streamDone = false;
+
+  constructor(private readonly stream: YamlTreeOptions['stream']) {}
 
   listen(event: 'open' | 'close', state: State): void {
     if (event === 'open') this.open(state);
@@ -185,7 +209,29 @@ class TreeBuilder {
       this.rootEnd = { offset: end, line: state.line };
       return;
     }
-    (this.frames[this.depth - 1] as Frame).add(node, flags, state.result, frame.open, end);
+    if (frame.streamed === true) this.streamDone = true;
+    const parent = this.frames[this.depth - 1] as Frame;
+    if (this.stream !== undefined && this.streams(parent, text)) {
+      this.stream.read(node);
+      node = STREAMED;
+    }
+    parent.add(node, flags, state.result, frame.open, end);
+  }
+
+  /** Whether `parent`, a frame at depth 1, is the list to stream: the block list value of the top-level key. */
+  private streams(parent: Frame, text: string): boolean {
+    if (this.depth !== 2 || this.streamDone) return false;
+    if (parent.streamed === undefined) {
+      const root = this.frames[0] as Frame;
+      const key = root.nodes[root.count - 1];
+      parent.streamed =
+        root.count > 0 &&
+        ((root.flags[root.count - 1] as number) & KEY) !== 0 &&
+        key?.kind === 'scalar' &&
+        key.value === this.stream?.key &&
+        text.charCodeAt(contentStart(text, parent.open)) === 0x2d; // `-`
+    }
+    return parent.streamed;
   }
 
   /** Where the second document starts: its `---`, after the first one's end and any `...`. */

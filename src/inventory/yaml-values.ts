@@ -52,13 +52,14 @@ export function readTextList(site: ValueSite, node: YamlNode | null): string[] |
     site.source.report(node ?? site.at, site.key, `must be a list, e.g. ${example}, got ${describeNode(node)}`);
     return undefined;
   }
-  const items: string[] = [];
+  // Sized exactly: every phone keeps its tags.
+  const items = new Array<string>(node.items.length);
   let ok = true;
-  for (const item of node.items) {
+  for (const [index, item] of node.items.entries()) {
     const text = readText({ ...site, at: item }, item);
     if (text === '') site.source.report(item, site.key, 'holds an empty item');
     if (text === undefined || text === '') ok = false;
-    else items.push(text);
+    else items[index] = text;
   }
   return ok ? items : undefined;
 }

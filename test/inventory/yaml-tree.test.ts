@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readYamlTree, type YamlNode } from '../../src/inventory/yaml-tree.js';
+import { readYamlTree, STREAMED, type YamlNode } from '../../src/inventory/yaml-tree.js';
 
 /** A node as `value@line`, `{key: value}@line`, `[items]@line`: what the inventory's checks see. */
 function show(node: YamlNode | null): string {
@@ -112,5 +112,24 @@ describe('readYamlTree', () => {
     assert.equal(error('phones: []\n---\nphones: []\n'), `2: ${second}`);
     assert.equal(error('a: 1\n# end\n...\nb: 2\n'), `4: ${second}`);
     assert.equal(error('a: 1\n---\n'), `2: ${second}`);
+  });
+
+  it('streams the entries of the first block list under a top-level key, keeping STREAMED in their place', () => {
+    const streamed: string[] = [];
+    const stream = { key: 'phones', read: (entry: YamlNode) => streamed.push(show(entry)) };
+    const text = 'groups: { phones: [x] }\nphones:\n  - host: a\n  -\n  - b\nphones:\n  - c\n';
+    const read = readYamlTree(text, { stream });
+    assert.ok(read.ok && read.root?.kind === 'mapping');
+    assert.deepEqual(streamed, ['{"host"@3: "a"@3}@3', '"b"@5']);
+    const [first, second] = [read.root.keysAndValues[3], read.root.keysAndValues[5]];
+    assert.ok(first?.kind === 'sequence' && second?.kind === 'sequence');
+    assert.deepEqual(
+      first.items.map((item) => (item === STREAMED ? 'streamed' : show(item))),
+      ['streamed', 'null@4', 'streamed'],
+    );
+    assert.equal(show(second), '["c"@7]@7');
+    streamed.length = 0;
+    assert.ok(readYamlTree('phones: [a, b]\n', { stream }).ok);
+    assert.deepEqual(streamed, []);
   });
 });
