@@ -3,7 +3,7 @@ import { InventoryError, type InventoryProblem } from './inventory-problem.js';
 import type { PhoneTarget } from './phone-target.js';
 import { identityOf, joinGroups, type ReadPhone, readPhone } from './read-phone.js';
 import type { LayerSettings } from './read-settings.js';
-import { readTop } from './read-top.js';
+import { type InventoryTop, readTop } from './read-top.js';
 import { type Environment, type LoginResolution, resolveLogin, withIdentity } from './resolve-target.js';
 import type { SecretReader } from './secret-reader.js';
 import { DEFAULT_PORT, type SettingName } from './settings.js';
@@ -44,20 +44,35 @@ export async function parseInventory(text: string, options: ParseInventoryOption
   const top = readTop(source, tree.root);
   // A flow list (`phones: [...]`) and entries left empty stay in the tree.
   for (const node of top.phones) if (node !== STREAMED) readEntry(node);
+  const resolved = await resolvePhones(source, read, top, options);
+  const problems = [...source.problems, ...aggregateProblems(resolved.problems)];
+  if (problems.length > 0) throw new InventoryError(sortByLine(problems));
+  const literalPasswordLines = [...top.literalPasswordLines, ...read.flatMap((phone) => phone.literalPasswordLines)];
+  return { phones: resolved.phones, warnings, literalPasswordLines: literalPasswordLines.sort((a, b) => a - b) };
+}
+
+/**
+ * Each phone read to its target: its groups joined, its host and port
+ * checked against the others', its login resolved (once for all phones that
+ * set nothing themselves and list the same groups: most of a fleet).
+ */
+async function resolvePhones(
+  source: YamlSource,
+  read: readonly ReadPhone[],
+  top: InventoryTop,
+  options: ParseInventoryOptions,
+): Promise<{ phones: PhoneTarget[]; problems: Array<{ problem: InventoryProblem; phoneWhere: string }> }> {
   const phones: PhoneTarget[] = [];
-  const literalPasswordLines = [...top.literalPasswordLines];
-  const resolutionProblems: Array<{ problem: InventoryProblem; phoneWhere: string }> = [];
+  const problems: Array<{ problem: InventoryProblem; phoneWhere: string }> = [];
   const firstLines = new Map<string, number>();
   const sharedLogins = new Map<string, LoginResolution>();
   const resolveOptions = { ...options, vocabulary: 'inventory' } as const;
   for (const phone of read) {
-    for (const line of phone.literalPasswordLines) literalPasswordLines.push(line);
     const groups = joinGroups(source, phone, top.groups);
     const layers = [phone.own, ...groups.layers, top.defaults];
     checkUnique(source, phone, layers, firstLines);
-    const identity = identityOf(source, phone);
-    if (!phone.clean || !groups.allFound || identity === undefined) continue;
-    // Most phones only name groups: resolve each combination once, not once per phone.
+    const identity = phone.clean && groups.allFound ? identityOf(source, phone) : undefined;
+    if (identity === undefined) continue;
     const sharedKey = phone.ownSettings === 0 ? groups.names.join('\n') : null;
     let login = sharedKey === null ? undefined : sharedLogins.get(sharedKey);
     if (login === undefined) {
@@ -68,19 +83,18 @@ export async function parseInventory(text: string, options: ParseInventoryOption
       if (sharedKey !== null) sharedLogins.set(sharedKey, login);
     }
     const resolution = withIdentity(identity, login);
-    if (resolution.ok) phones.push(resolution.target);
-    else {
-      const invalid = new Set(layers.flatMap((settings) => [...settings.invalid]));
-      for (const problem of resolution.problems) {
-        // "No username" after "username: 0123 is read as a number" would only confuse.
-        if (problem.where === null && invalid.has(problem.key as SettingName)) continue;
-        resolutionProblems.push({ problem, phoneWhere: `${options.file}:${phone.line}` });
-      }
+    if (resolution.ok) {
+      phones.push(resolution.target);
+      continue;
+    }
+    const invalid = new Set(layers.flatMap((settings) => [...settings.invalid]));
+    for (const problem of resolution.problems) {
+      // "No username" after "username: 0123 is read as a number" would only confuse.
+      if (problem.where === null && invalid.has(problem.key as SettingName)) continue;
+      problems.push({ problem, phoneWhere: source.whereLine(phone.line) });
     }
   }
-  const problems = [...source.problems, ...aggregateProblems(resolutionProblems)];
-  if (problems.length > 0) throw new InventoryError(sortByLine(problems));
-  return { phones, warnings, literalPasswordLines: literalPasswordLines.sort((a, b) => a - b) };
+  return { phones, problems };
 }
 
 /**

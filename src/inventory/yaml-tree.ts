@@ -41,8 +41,6 @@ export type YamlTree =
       readonly ok: true;
       /** null for an empty file. */
       readonly root: YamlNode | null;
-      /** The text the offsets refer to (without a byte order mark). */
-      readonly text: string;
       readonly warnings: ReadonlyArray<{ readonly line: number; readonly message: string }>;
     }
   | { readonly ok: false; readonly line: number; readonly message: string };
@@ -96,7 +94,7 @@ export function readYamlTree(source: string, options: YamlTreeOptions = {}): Yam
     if (!(error instanceof YAMLException)) throw error;
     return { ok: false, line: (error.mark?.line ?? 0) + 1, message: MESSAGES[error.reason] ?? error.reason };
   }
-  return { ok: true, root: builder.root, text, warnings };
+  return { ok: true, root: builder.root, warnings };
 }
 
 class SecondDocument extends Error {
