@@ -66,7 +66,7 @@ async function resolvePhones(
   const problems: Array<{ problem: InventoryProblem; phoneWhere: string }> = [];
   const firstLines = new Map<string, number>();
   const sharedLogins = new Map<string, LoginResolution>();
-  const resolveOptions = { ...options, vocabulary: 'inventory' } as const;
+  const resolveOptions = { ...options, vocabulary: 'inventory', secrets: new Map() } as const;
   for (const phone of read) {
     const groups = joinGroups(source, phone, top.groups);
     const layers = [phone.own, ...groups.layers, top.defaults];
@@ -124,6 +124,10 @@ function portOf(layers: readonly LayerSettings[]): number | undefined {
 }
 
 function sortByLine(problems: readonly InventoryProblem[]): InventoryProblem[] {
+  // Each line read once, not once per comparison: a fleet may have thousands of problems.
   const line = (problem: InventoryProblem): number => Number(/:(\d+)$/.exec(problem.where ?? '')?.[1] ?? 0);
-  return [...problems].sort((a, b) => line(a) - line(b));
+  return problems
+    .map((problem) => ({ problem, line: line(problem) }))
+    .sort((a, b) => a.line - b.line)
+    .map((entry) => entry.problem);
 }

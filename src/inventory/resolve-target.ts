@@ -24,6 +24,11 @@ export interface ResolveOptions {
   readonly readSecretFile: SecretReader;
   /** How messages name a setting that is missing: inventory keys or command-line flags. */
   readonly vocabulary: 'inventory' | 'flags';
+  /**
+   * Passwords already read, by the setting that gave them (or the fallback
+   * variable's name): the phones of one inventory share one Secret each.
+   */
+  readonly secrets?: Map<Setting<SecretSource> | string, Promise<Secret | InventoryProblem>>;
 }
 
 /** Who the phone is, apart from how to log in. */
@@ -152,12 +157,28 @@ async function resolvePassword(
   options: ResolveOptions,
   problems: InventoryProblem[],
 ): Promise<Secret | null> {
-  const setting =
-    pick(layers, name) ?? fallback(name === 'password' ? SSH_PASSWORD_VARIABLE : DEBUG_PASSWORD_VARIABLE, options.env);
-  if (setting !== undefined) return collect(await readSecret(setting, options), problems);
-  if (name === 'debugPassword') return new Secret(DEFAULT_DEBUG_PASSWORD);
+  const variable = name === 'password' ? SSH_PASSWORD_VARIABLE : DEBUG_PASSWORD_VARIABLE;
+  const picked = pick(layers, name);
+  const setting = picked ?? fallback(variable, options.env);
+  if (setting !== undefined)
+    return collect(await shared(picked ?? variable, options, () => readSecret(setting, options)), problems);
+  if (name === 'debugPassword')
+    return collect(await shared('', options, async () => new Secret(DEFAULT_DEBUG_PASSWORD)), problems);
   problems.push({ ...missing(options.vocabulary, 'password'), missingPassword: true });
   return null;
+}
+
+function shared(
+  key: Setting<SecretSource> | string,
+  options: ResolveOptions,
+  read: () => Promise<Secret | InventoryProblem>,
+): Promise<Secret | InventoryProblem> {
+  let secret = options.secrets?.get(key);
+  if (secret === undefined) {
+    secret = read();
+    options.secrets?.set(key, secret);
+  }
+  return secret;
 }
 
 // A set fallback variable goes through the same checks as a named one.

@@ -312,18 +312,25 @@ function itemsOf({ nodes, flags, count }: Frame): YamlNode[] {
  */
 function withEmptyEntries(text: string, at: Located, frame: Frame, items: YamlNode[]): YamlNode[] {
   if (frame.count !== items.length) return items;
-  const spans = items.map((_, index) => ({
-    from: frame.spans[2 * index] as number,
-    to: frame.spans[2 * index + 1] as number,
-  }));
-  const dashes = sequenceDashes(text, at.start, at.end, spans);
-  // Each read entry follows its own `-`: the last one before it.
-  const used = new Set(spans.map((span) => dashes.findLast((dash) => dash < span.from)));
-  const entries = items.map((node, index) => ({ offset: spans[index]?.from ?? 0, node }));
-  for (const dash of dashes) {
-    if (used.has(dash)) continue;
-    const line = at.line + lineBreaks(text, at.start, dash);
-    entries.push({ offset: dash, node: { kind: 'scalar', value: null, line, start: dash, end: dash } });
+  const dashes = sequenceDashes(text, at.start, at.end, frame.spans, frame.count);
+  const entries: YamlNode[] = [];
+  const empty = (dash: { offset: number; line: number }): YamlScalar => ({
+    kind: 'scalar',
+    value: null,
+    line: at.line + dash.line,
+    start: dash.offset,
+    end: dash.offset,
+  });
+  // Each read entry follows its own `-`, the last one before it: the others are empty entries.
+  let next = 0;
+  for (const [index, item] of items.entries()) {
+    const from = frame.spans[2 * index] as number;
+    for (; next + 1 < dashes.length && (dashes[next + 1]?.offset as number) < from; next++) {
+      entries.push(empty(dashes[next] as { offset: number; line: number }));
+    }
+    next++;
+    entries.push(item);
   }
-  return entries.sort((a, b) => a.offset - b.offset).map((entry) => entry.node);
+  for (const dash of dashes.slice(next)) entries.push(empty(dash));
+  return entries;
 }
