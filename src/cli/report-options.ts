@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { expandOutputPath } from '../output/output-path.js';
-import { openAtomicFile, streamDestination } from '../output/report-destination.js';
+import { openAtomicFile, type ReportDestination, streamDestination } from '../output/report-destination.js';
 import { ReportWriter } from '../output/report-writer.js';
 import { colourWanted } from '../render/colour.js';
 import { defaultFormat, REPORT_FORMATS, type ReportFormat, rendererFor } from '../render/report-format.js';
@@ -56,20 +56,33 @@ export async function writeReport(
   }
 }
 
-async function openReport(args: ReportArgs, io: CliIo, now = new Date()): Promise<ReportWriter> {
-  const output = args.output === undefined ? undefined : expandOutputPath(args.output, now);
-  const format = args.format ?? defaultFormat(output, io.stdout.isTTY === true);
-  const renderer = await rendererFor(format, {
-    version: VERSION,
-    generatedAt: now.toISOString(),
-    detail: args.detail,
-    colour: output === undefined && colourWanted(io.stdout, io.env),
-  });
-  const destination = output === undefined ? streamDestination(io.stdout) : await openOutputFile(output);
-  return new ReportWriter(renderer, destination);
+async function openReport(args: ReportArgs, io: CliIo): Promise<ReportWriter> {
+  const target = await openReportTarget(args, io);
+  const renderer = await rendererFor(target.format, { ...target, version: VERSION, detail: args.detail });
+  return new ReportWriter(renderer, target.destination);
 }
 
-async function openOutputFile(path: string) {
+/** Where a report goes and how it looks, as --format and --output (and the terminal) decide. */
+export interface ReportTarget {
+  readonly format: ReportFormat;
+  readonly destination: ReportDestination;
+  /** Colour codes only on a terminal, never with NO_COLOR, never into a file. */
+  readonly colour: boolean;
+  readonly generatedAt: string;
+}
+
+/** Opens the report's destination: stdout, or the --output file ({date}/{time} expanded) written atomically. */
+export async function openReportTarget(args: ReportArgs, io: CliIo, now = new Date()): Promise<ReportTarget> {
+  const output = args.output === undefined ? undefined : expandOutputPath(args.output, now);
+  return {
+    format: args.format ?? defaultFormat(output, io.stdout.isTTY === true),
+    destination: output === undefined ? streamDestination(io.stdout) : await openOutputFile(output),
+    colour: output === undefined && colourWanted(io.stdout, io.env),
+    generatedAt: now.toISOString(),
+  };
+}
+
+async function openOutputFile(path: string): Promise<ReportDestination> {
   try {
     return await openAtomicFile(path);
   } catch (error) {

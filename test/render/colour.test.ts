@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { colourFor, colourWanted } from '../../src/render/colour.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { runCliOnTerminal } from './run-cli-on-terminal.js';
+import { runCliOnTerminal } from '../helpers/run-cli-on-terminal.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples/show-unreg-cp8861.txt');
 // The only escape sequences the table may write: our own bold and red.

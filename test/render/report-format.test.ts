@@ -9,7 +9,7 @@ import { defaultFormat, rendererFor } from '../../src/render/report-format.js';
 import { TableRenderer } from '../../src/render/table-renderer.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { runCliOnTerminal } from './run-cli-on-terminal.js';
+import { runCliOnTerminal } from '../helpers/run-cli-on-terminal.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples/show-unreg-cp8861.txt');
 

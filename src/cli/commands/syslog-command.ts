@@ -1,8 +1,6 @@
 import type { Argv } from 'yargs';
-import { expandOutputPath } from '../../output/output-path.js';
-import { openAtomicFile, type ReportDestination, streamDestination } from '../../output/report-destination.js';
-import { colourFor, colourWanted } from '../../render/colour.js';
-import { defaultFormat } from '../../render/report-format.js';
+import type { ReportDestination } from '../../output/report-destination.js';
+import { colourFor } from '../../render/colour.js';
 import { indexCucmEvents, joinCucmEvents } from '../../syslog/cucm-join.js';
 import {
   closeSyslogInputs,
@@ -20,7 +18,7 @@ import { parseDuration } from '../../syslog/window-duration.js';
 import type { CliIo } from '../cli-io.js';
 import { type CucmJoiner, DEFAULT_CUCM_WINDOW } from '../cucm-syslog-options.js';
 import { EXIT } from '../exit-status.js';
-import { type ReportArgs, withReportOptions } from '../report-options.js';
+import { openReportTarget, type ReportArgs, withReportOptions } from '../report-options.js';
 import { STDIN_ARGUMENT } from '../stdin-argument.js';
 import { UsageError } from '../usage-error.js';
 
@@ -66,12 +64,8 @@ async function runSyslog(args: SyslogArgs, io: CliIo): Promise<void> {
 }
 
 async function writeSyslogReport(args: SyslogArgs, io: CliIo, report: SyslogReport): Promise<void> {
-  const now = new Date();
-  const output = args.output === undefined ? undefined : expandOutputPath(args.output, now);
-  const format = args.format ?? defaultFormat(output, io.stdout.isTTY === true);
-  const colour = colourFor(output === undefined && colourWanted(io.stdout, io.env));
-  const pieces = renderSyslogReport(format, report, { generatedAt: now.toISOString(), detail: args.detail, colour });
-  const destination = output === undefined ? streamDestination(io.stdout) : await openOutputFile(output);
+  const { format, destination, colour, generatedAt } = await openReportTarget(args, io);
+  const pieces = renderSyslogReport(format, report, { generatedAt, detail: args.detail, colour: colourFor(colour) });
   try {
     await writePieces(pieces, destination);
     await destination.commit();
@@ -144,14 +138,6 @@ function yearOption(year: number | undefined): number | undefined {
     throw new UsageError(`--year ${year}: not a year`);
   }
   return year;
-}
-
-async function openOutputFile(path: string): Promise<ReportDestination> {
-  try {
-    return await openAtomicFile(path);
-  } catch (error) {
-    throw new UsageError(`cannot write --output ${path}: ${(error as Error).message}`);
-  }
 }
 
 const WRITE_BYTES = 1 << 16;
