@@ -1,7 +1,7 @@
 import { aggregateProblems } from './aggregate-problems.js';
 import { InventoryError, type InventoryProblem } from './inventory-problem.js';
 import type { PhoneTarget } from './phone-target.js';
-import { identityOf, joinGroups, type ReadPhone, readPhone } from './read-phone.js';
+import { identityOf, joinGroups, type PhoneItem, readPhoneItem } from './read-phone-item.js';
 import type { LayerSettings } from './read-settings.js';
 import { type InventoryTop, readTop } from './read-top.js';
 import { type Environment, type LoginResolution, resolveLogin, withIdentity } from './resolve-target.js';
@@ -33,9 +33,9 @@ export interface ParsedInventory {
  */
 export async function parseInventory(text: string, options: ParseInventoryOptions): Promise<ParsedInventory> {
   const source = new YamlSource(options.file, withoutByteOrderMark(text));
-  const read: ReadPhone[] = [];
+  const read: PhoneItem[] = [];
   const readEntry = (node: YamlNode): void => {
-    const phone = readPhone(source, node);
+    const phone = readPhoneItem(source, node);
     if (phone !== null) read.push(phone);
   };
   const tree = readYamlTree(text, { stream: { key: 'phones', read: readEntry } });
@@ -58,7 +58,7 @@ export async function parseInventory(text: string, options: ParseInventoryOption
  */
 async function resolvePhones(
   source: YamlSource,
-  read: readonly ReadPhone[],
+  read: readonly PhoneItem[],
   top: InventoryTop,
   options: ParseInventoryOptions,
 ): Promise<{ phones: PhoneTarget[]; problems: Array<{ problem: InventoryProblem; phoneWhere: string }> }> {
@@ -104,7 +104,7 @@ async function resolvePhones(
  */
 function checkUnique(
   source: YamlSource,
-  phone: ReadPhone,
+  phone: PhoneItem,
   layers: readonly LayerSettings[],
   firstLines: Map<string, number>,
 ): void {

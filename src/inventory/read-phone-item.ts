@@ -10,7 +10,7 @@ import { readText, readTextList, type ValueSite } from './yaml-values.js';
  * (phones are read as the file is, and `groups:` may come after them). Holds
  * no node, only lines: a 10,000-phone list is never whole in memory.
  */
-export interface ReadPhone {
+export interface PhoneItem {
   /** Where problems about what the phone lacks are reported: its first line. */
   readonly line: number;
   /** The line of its `host:` key; absent when it has none (already reported). */
@@ -34,7 +34,7 @@ export interface ReadPhone {
 type PhoneOnlyKey = 'host' | 'name' | 'site' | 'tags' | 'groups';
 
 /** One item of `phones:`; null when it is not a mapping at all. Problems go to `source`. */
-export function readPhone(source: YamlSource, node: YamlNode): ReadPhone | null {
+export function readPhoneItem(source: YamlSource, node: YamlNode): PhoneItem | null {
   if (node.kind !== 'mapping') {
     source.report(
       node,
@@ -83,7 +83,7 @@ const NO_TAGS: readonly string[] = Object.freeze([]);
 const NO_SETTINGS: LayerSettings = Object.freeze({ layer: Object.freeze({}), invalid: new Set<never>() });
 
 /** Who the phone is, for the resolver; undefined when it has no host (already reported). */
-export function identityOf(source: YamlSource, phone: ReadPhone): TargetIdentity | undefined {
+export function identityOf(source: YamlSource, phone: PhoneItem): TargetIdentity | undefined {
   if (phone.host === undefined || phone.hostLine === undefined) return undefined;
   const host = { value: phone.host, origin: { where: source.whereLine(phone.hostLine), key: 'host' } };
   return { host, name: phone.name, site: phone.site, tags: phone.tags };
@@ -92,7 +92,7 @@ export function identityOf(source: YamlSource, phone: ReadPhone): TargetIdentity
 /** The groups a phone lists, in order; an unknown one is reported at its `groups:` key. */
 export function joinGroups(
   source: YamlSource,
-  phone: ReadPhone,
+  phone: PhoneItem,
   groups: ReadonlyMap<string, LayerSettings>,
 ): { names: string[]; layers: LayerSettings[]; allFound: boolean } {
   const joined = { names: [] as string[], layers: [] as LayerSettings[], allFound: true };
