@@ -112,8 +112,8 @@ function clientCommand(client: ClientName, point: Point, simulator: Simulator, f
   const concurrency = String(point.concurrency);
   switch (client) {
     case 'unreg':
+      // As users run it: the installed bin, through its #! line (node flags included).
       return [
-        process.execPath,
         CLI,
         'sweep',
         simulator.inventory,
