@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { PhoneTruth } from '../../src/simulator/fleet-truth.js';
 import { runCli } from '../helpers/run-cli.js';
-import { FLEET_CREDENTIALS, FLEET_ENV, type FleetOnDisk, fleetOnDisk } from '../helpers/simulated-fleet-files.js';
+import {
+  FLEET_CREDENTIALS,
+  FLEET_ENV,
+  type FleetOnDisk,
+  fleetOnDisk,
+  ONE_OF_EACH_FAILURE,
+} from '../helpers/simulated-fleet-files.js';
 import { essentials, type ReportedPhone } from '../helpers/sweep-report.js';
 
 const CONCURRENCY = 3;
@@ -21,15 +27,7 @@ describe('unreg sweep against the phone simulator (real SSH on loopback)', () =>
       seed: SEED,
       legacy: 3,
       slowStepMs: 150,
-      failures: {
-        'wrong-ssh-password': 1,
-        'wrong-debug-password': 1,
-        'no-show-unreg': 1,
-        hang: 1,
-        drop: 1,
-        refused: 1,
-        slow: 1,
-      },
+      failures: ONE_OF_EACH_FAILURE,
     });
     truth = setup.fleet.truth.phones;
     run = await runCli(

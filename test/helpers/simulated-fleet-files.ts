@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FAILURE_MODES, type FailureMode } from '../../src/simulator/phone-modes.js';
 import { type FleetOptions, type SimulatedFleet, startSimulatedFleet } from '../../src/simulator/simulated-fleet.js';
 
 // Test-only passwords: they reach the child CLI by environment, never argv.
@@ -10,6 +11,11 @@ export const FLEET_CREDENTIALS = {
   debugUsername: 'debug',
   debugPassword: 'fleet-debug-secret',
 };
+
+/** One phone of each failure mode the simulator knows. */
+export const ONE_OF_EACH_FAILURE: Readonly<Record<FailureMode, number>> = Object.fromEntries(
+  FAILURE_MODES.map((mode) => [mode, 1]),
+) as Record<FailureMode, number>;
 
 export const FLEET_ENV = {
   UNREG_SSH_PASSWORD: FLEET_CREDENTIALS.password,

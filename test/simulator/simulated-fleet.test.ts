@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import ssh2 from 'ssh2';
 import { parseShowUnreg } from '../../src/parser/show-unreg.js';
 import type { PhonePlan } from '../../src/simulator/fleet-plan.js';
-import type { FailureMode } from '../../src/simulator/phone-modes.js';
 import { type SimulatedFleet, startSimulatedFleet } from '../../src/simulator/simulated-fleet.js';
+import { ONE_OF_EACH_FAILURE } from '../helpers/simulated-fleet-files.js';
 import { LEGACY_CLIENT_ALGORITHMS, PhoneSession, type SessionLogin } from './phone-session.js';
 
 const { Client } = ssh2;
@@ -18,15 +18,6 @@ const CREDENTIALS = {
   debugUsername: 'debug',
   debugPassword: 'dbg-secret',
 };
-const FAILURES: Partial<Record<FailureMode, number>> = {
-  'wrong-ssh-password': 1,
-  'wrong-debug-password': 1,
-  'no-show-unreg': 1,
-  hang: 1,
-  drop: 1,
-  refused: 1,
-  slow: 1,
-};
 
 describe('a simulated fleet over real SSH on loopback', () => {
   let fleet: SimulatedFleet;
@@ -35,7 +26,7 @@ describe('a simulated fleet over real SSH on loopback', () => {
       phones: 12,
       seed: 42,
       legacy: 2,
-      failures: FAILURES,
+      failures: ONE_OF_EACH_FAILURE,
       slowStepMs: 20,
       loginLatencyMs: 5,
       outputLatencyMs: 5,
