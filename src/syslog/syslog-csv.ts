@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { epochToIso } from '../parser/epoch-time.js';
+import { type CsvCell, csvRecords } from '../render/csv-records.js';
 import { neutraliseFormula } from '../render/spreadsheet-cell.js';
 import type { DevicePair } from './fleet-pairs.js';
 import type { SyslogEvent } from './syslog-event.js';
@@ -27,25 +27,23 @@ export const SYSLOG_CSV_COLUMNS = [
   'seconds_apart',
 ] as const;
 
-type Cell = string | number | null;
-
 const ROWS_PER_PIECE = 1000;
 
 /** One row per device pair: every event is on exactly one row. */
 export function* syslogCsv(report: SyslogReport): Generator<string> {
-  yield toCsv([[...SYSLOG_CSV_COLUMNS]]);
-  let rows: Cell[][] = [];
+  yield csvRecords([[...SYSLOG_CSV_COLUMNS]]);
+  let rows: CsvCell[][] = [];
   for (const pair of report.devicePairs) {
     rows.push(pairRow(pair, report));
     if (rows.length === ROWS_PER_PIECE) {
-      yield toCsv(rows);
+      yield csvRecords(rows);
       rows = [];
     }
   }
-  if (rows.length > 0) yield toCsv(rows);
+  if (rows.length > 0) yield csvRecords(rows);
 }
 
-function pairRow(pair: DevicePair, { store }: SyslogReport): Cell[] {
+function pairRow(pair: DevicePair, { store }: SyslogReport): CsvCell[] {
   const cucm = pair.cucm === null ? null : store.get(pair.cucm);
   const phone = pair.phone === null ? null : store.get(pair.phone);
   return [
@@ -60,7 +58,7 @@ function pairRow(pair: DevicePair, { store }: SyslogReport): Cell[] {
   ];
 }
 
-function eventCells(event: SyslogEvent | null): Cell[] {
+function eventCells(event: SyslogEvent | null): CsvCell[] {
   if (event === null) return [null, null, null, null, null, null];
   return [
     event.reasonCode,
@@ -74,9 +72,4 @@ function eventCells(event: SyslogEvent | null): Cell[] {
 
 function text(value: string | null): string | null {
   return value === null ? null : neutraliseFormula(value);
-}
-
-// RFC 4180: CRLF line ends, quotes only where a cell needs them.
-function toCsv(rows: Cell[][]): string {
-  return stringify(rows, { record_delimiter: 'windows' });
 }

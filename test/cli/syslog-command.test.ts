@@ -126,6 +126,15 @@ describe('unreg syslog (built CLI under plain node)', () => {
     assert.equal(rows.length, 4, 'header, two pairs, and the final line break');
   });
 
+  it('quotes a CSV cell holding a lone CR or LF, so that each pair stays one record', async () => {
+    const line = `${ciscoHeader('Apr 21 2016 09:03:30.123 UTC')}${SEED_ENDPOINT_UNREGISTERED.replace('[NodeID=cucm105p]', '[NodeID=a\rb]')}\n`;
+    const run = await runCli(['syslog', '-', '-f', 'csv'], { input: line, env: ENV });
+    assert.equal(run.status, 0, run.stderr);
+    const records = run.stdout.split('\r\n');
+    assert.equal(records.length, 3, 'header, one pair, and the final line break');
+    assert.match(records[1] ?? '', /,"a\rb",'-,1,/);
+  });
+
   it('shows the fleet table, every device pair with --detail, and the malformed line', async () => {
     const run = await runCli(['syslog', syslogFile, '-f', 'table', '--detail', '--window', '1m'], { env: ENV });
     assert.equal(run.status, 0, run.stderr);
