@@ -18,26 +18,22 @@ export class JsonRenderer implements ReportRenderer {
       version: this.context.version,
       generatedAt: this.context.generatedAt,
     };
-    return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "phones": [`;
+    return jsonDocumentStart(head, 'phones');
   }
 
   phone(entry: PhoneEntry): string {
-    const separator = this.phones === 0 ? '\n' : ',\n';
+    const first = this.phones === 0;
     this.phones += 1;
-    return separator + indent(JSON.stringify(entry, null, 2), '    ');
+    return jsonArrayElement(entry, first);
   }
 
   end(summary: ReportSummary): string {
-    const close = this.phones === 0 ? ']' : '\n  ]';
-    return `${close},\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ').trimStart()}\n}\n`;
+    return `${jsonArrayEnd(this.phones === 0)}${jsonMember('summary', summary)}\n}\n`;
   }
 }
 
 /**
  * One `phones[]` element per line, each written as soon as it is ready.
- * JSON.stringify leaves U+0085, U+2028 and U+2029 raw, and some line readers
- * (Python's splitlines, JavaScript's own line terminators) break lines there:
- * they are written as \u escapes, which parse back to the same text.
  */
 export class NdjsonRenderer implements ReportRenderer {
   start(): string {
@@ -45,12 +41,46 @@ export class NdjsonRenderer implements ReportRenderer {
   }
 
   phone(entry: PhoneEntry): string {
-    return `${JSON.stringify(entry).replace(LINE_BREAKING, escapeCharacter)}\n`;
+    return ndjsonLine(entry);
   }
 
   end(): string {
     return '';
   }
+}
+
+// Pieces of a document streamed as `JSON.stringify(document, null, 2)`
+// would write it whole: its head fields, one array written element by
+// element, then further top-level members. Shared with `unreg syslog`.
+
+/** The document from `{` up to the `[` of the array `arrayKey`, which follows the `head` fields. */
+export function jsonDocumentStart(head: Readonly<Record<string, unknown>>, arrayKey: string): string {
+  return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  ${JSON.stringify(arrayKey)}: [`;
+}
+
+/** One element of that array; `first`: no comma before it. */
+export function jsonArrayElement(value: unknown, first: boolean): string {
+  return (first ? '\n' : ',\n') + indent(JSON.stringify(value, null, 2), '    ');
+}
+
+/** The array's `]`, on its own line unless the array is empty. */
+export function jsonArrayEnd(empty: boolean): string {
+  return empty ? ']' : '\n  ]';
+}
+
+/** `,` then a top-level member; the caller closes the document with `\n}\n`. */
+export function jsonMember(key: string, value: unknown): string {
+  return `,\n  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ').trimStart()}`;
+}
+
+/**
+ * A value as one NDJSON line. JSON.stringify leaves U+0085, U+2028 and
+ * U+2029 raw, and some line readers (Python's splitlines, JavaScript's own
+ * line terminators) break lines there: they are written as \u escapes, which
+ * parse back to the same text.
+ */
+export function ndjsonLine(value: unknown): string {
+  return `${JSON.stringify(value).replace(LINE_BREAKING, escapeCharacter)}\n`;
 }
 
 const LINE_BREAKING = /[\u0085\u2028\u2029]/g;
@@ -59,6 +89,7 @@ function escapeCharacter(character: string): string {
   return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-function indent(text: string, prefix: string): string {
+/** Every line of `text` (a JSON.stringify output) indented by `prefix`. */
+export function indent(text: string, prefix: string): string {
   return prefix + text.replaceAll('\n', `\n${prefix}`);
 }

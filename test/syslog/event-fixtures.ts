@@ -1,3 +1,4 @@
+import { SyslogEventStore } from '../../src/syslog/event-store.js';
 import type { SyslogEvent } from '../../src/syslog/syslog-event.js';
 
 /** A syslog event as the reader would give it, for tests of what comes after reading. */
@@ -50,3 +51,10 @@ export function phoneEvent(
 }
 
 export const seconds = (iso: string) => String(Date.parse(iso) / 1000);
+
+/** A store holding the given events, in order (the caller closes it). */
+export function storeOf(events: Iterable<SyslogEvent>): SyslogEventStore {
+  const store = new SyslogEventStore();
+  for (const event of events) store.add(event);
+  return store;
+}

@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { SyslogEventStore } from '../../src/syslog/event-store.js';
 import { syslogJson, syslogNdjson } from '../../src/syslog/syslog-json.js';
 import { buildSyslogReport } from '../../src/syslog/syslog-report.js';
-import { cucmEvent, phoneEvent, seconds } from './event-fixtures.js';
+import { cucmEvent, phoneEvent, seconds, storeOf } from './event-fixtures.js';
 
 const GENERATED = '2026-01-01T00:00:00.000Z';
 
@@ -14,7 +14,7 @@ describe('syslogJson', () => {
       cucmEvent('SEP2', '2016-04-21T09:00:30.000Z', 13, 'KeepAliveTimeout', 2),
       cucmEvent('SEP1', null, 8, 'DeviceInitiatedReset', 1),
     ];
-    const store = SyslogEventStore.of(events);
+    const store = storeOf(events);
     after(() => store.close());
     const report = buildSyslogReport(
       { store, read: { lines: 10, events: 3, skipped: 6, malformed: [{ file: 'f', line: 4, message: 'm' }] } },
@@ -45,6 +45,16 @@ describe('syslogJson', () => {
       'events',
     ]);
     assert.equal([...syslogNdjson(report)].join(''), sorted.map((event) => `${JSON.stringify(event)}\n`).join(''));
+  });
+
+  it('writes U+0085, U+2028 and U+2029 in ndjson as \\u escapes, so that each event stays one line', () => {
+    const event = { ...cucmEvent('SEP1', null, 8, 'DeviceInitiatedReset'), node: 'a\u0085b\u2028c\u2029d' };
+    const store = storeOf([event]);
+    after(() => store.close());
+    const report = buildSyslogReport({ store, read: { lines: 1, events: 1, skipped: 0, malformed: [] } }, 1000);
+    const text = [...syslogNdjson(report)].join('');
+    assert.match(text, /"node":"a\\u0085b\\u2028c\\u2029d"/);
+    assert.deepEqual(JSON.parse(text), event);
   });
 
   it('writes an empty report as valid JSON', () => {
