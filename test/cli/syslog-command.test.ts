@@ -161,6 +161,18 @@ describe('unreg syslog (built CLI under plain node)', () => {
     ]);
   });
 
+  it('takes the last value of a one-value flag given twice', async () => {
+    const run = await runCli(['syslog', syslogFile, '-f', 'json', '--window', '10m', '--window', '37s'], { env: ENV });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).pairs.length, 3, 'paired within 37s: nothing pairs');
+    const year = await runCli(['syslog', syslogFile, '-f', 'json', '--year', '19', '--year', '2016'], { env: ENV });
+    assert.equal(year.status, 0, year.stderr);
+    const table = await runCli(['syslog', syslogFile, '-f', 'table', '--detail', '--no-detail'], { env: ENV });
+    assert.equal(table.status, 0, table.stderr);
+    assert.match(table.stdout, /KeepAliveTimeout/);
+    assert.doesNotMatch(table.stdout, /SEP2834A282656D │ 2016-04-21T09:03:30\.123Z/);
+  });
+
   it('exits 2 with one line for an unreadable file, writing nothing', async () => {
     const output = join(folder, 'never.json');
     const run = await runCli(['syslog', syslogFile, join(folder, 'missing.log'), '--output', output], { env: ENV });

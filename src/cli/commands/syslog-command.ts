@@ -18,6 +18,7 @@ import { parseDuration } from '../../syslog/window-duration.js';
 import type { CliIo } from '../cli-io.js';
 import { type CucmJoiner, DEFAULT_CUCM_WINDOW } from '../cucm-syslog-options.js';
 import { EXIT } from '../exit-status.js';
+import { lastValue } from '../last-value.js';
 import { openReportTarget, type ReportArgs, withReportOptions } from '../report-options.js';
 import { STDIN_ARGUMENT } from '../stdin-argument.js';
 import { UsageError } from '../usage-error.js';
@@ -42,7 +43,11 @@ export function syslogCommand(io: CliIo) {
             describe: 'Pair a CUCM event with a phone event of the same device this close in time (e.g. 90s, 10m, 1h)',
           })
           .option('year', { type: 'number', describe: 'Year of RFC 3164 dates (they carry none; default: guessed)' }),
-      ).option('detail', { type: 'boolean', default: false, describe: 'Table: add every device pair in time order' }),
+      )
+        .option('detail', { type: 'boolean', default: false, describe: 'Table: add every device pair in time order' })
+        // Given twice, the last wins (see last-value.ts). withReportOptions does --format and
+        // --output; yargs itself keeps the last of a boolean (--detail --no-detail).
+        .coerce(['window', 'year'], lastValue),
     handler: (args: SyslogArgs) => runSyslog(args, io),
   };
 }
