@@ -94,6 +94,53 @@ describe('unreg simulate (built CLI under plain node)', () => {
     assert.doesNotMatch(stderr + line, /from-env/);
   });
 
+  it('takes the last value of a one-value flag given twice (-n 2 --phones 3 --out a --out b ...)', async () => {
+    const [first, last] = [join(folder, 'first'), join(folder, 'last')];
+    const [firstStats, lastStats] = [join(folder, 'first.json'), join(folder, 'last.json')];
+    const child = spawn(
+      process.execPath,
+      [
+        CLI_PATH,
+        'simulate',
+        '-n',
+        '2',
+        '--phones',
+        '3',
+        '--seed',
+        '1',
+        '--seed',
+        '4',
+        '--latency',
+        '5',
+        '--latency',
+        '0',
+        '--out',
+        first,
+        '--out',
+        last,
+        '--stats-file',
+        firstStats,
+        '--stats-file',
+        lastStats,
+      ],
+      { env: { PATH: process.env.PATH, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (data: Buffer) => {
+      stderr += data.toString();
+    });
+    const exited = once(child, 'exit');
+    const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+    const ready = JSON.parse(line);
+    assert.deepEqual([ready.phones, ready.seed, ready.inventory], [3, 4, join(last, 'inventory.yaml')]);
+    child.kill('SIGTERM');
+    const [status] = await exited;
+    assert.equal(status, 0, stderr);
+    assert.equal(JSON.parse(await readFile(lastStats, 'utf8')).event, 'stats');
+    await assert.rejects(readFile(firstStats), { code: 'ENOENT' });
+    await assert.rejects(readFile(join(first, 'inventory.yaml')), { code: 'ENOENT' });
+  });
+
   it('exits 2 with one line for a bad failure mode or too many failure phones', async () => {
     const bad = await runCli(['simulate', '--fail', 'hang=1,sleepy=1']);
     assert.equal(bad.status, 2);

@@ -13,6 +13,7 @@ import {
 } from '../../render/catalogue-renderer.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-status.js';
+import { lastValue } from '../last-value.js';
 import { UsageError } from '../usage-error.js';
 
 interface ReasonsArgs {
@@ -29,7 +30,9 @@ export function reasonsCommand(io: CliIo) {
       yargs
         .positional('code', { type: 'string', describe: 'A code or name to explain, e.g. 16 or TCPtimeOut' })
         .option('cucm', { type: 'boolean', default: false, describe: "CUCM's EndPointUnregistered Reason codes" })
-        .option('format', { alias: 'f', choices: ['table', 'json', 'csv'] as const, default: 'table' as const }),
+        .option('format', { alias: 'f', choices: ['table', 'json', 'csv'] as const, default: 'table' as const })
+        // Given twice, the last wins (see lastValue), as for every one-value flag.
+        .coerce('format', lastValue),
     handler: (args: ReasonsArgs) => {
       io.stdout.write(args.code === undefined ? listing(args) : explanation(args.code, args.cucm, args.format));
       io.exitStatus = EXIT.ok;

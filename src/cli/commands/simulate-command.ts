@@ -6,6 +6,7 @@ import { type SimulatedFleet, startSimulatedFleet } from '../../simulator/simula
 import { credentialsFromEnv } from '../../simulator/simulator-credentials.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-status.js';
+import { lastValue } from '../last-value.js';
 import { UsageError } from '../usage-error.js';
 
 interface SimulateArgs {
@@ -21,6 +22,19 @@ interface SimulateArgs {
   out?: string;
   statsFile?: string;
 }
+
+const SINGLE_VALUE_FLAGS = [
+  'phones',
+  'port',
+  'seed',
+  'latency',
+  'login-latency',
+  'output-latency',
+  'slow-step',
+  'legacy',
+  'out',
+  'stats-file',
+];
 
 export function simulateCommand(io: CliIo) {
   return {
@@ -43,7 +57,9 @@ export function simulateCommand(io: CliIo) {
           describe: `Failure phones, MODE=COUNT (repeat or comma list); MODE: ${FAILURE_MODES.join(', ')}`,
         })
         .option('out', { type: 'string', describe: 'Write inventory.yaml and truth.json into this folder' })
-        .option('stats-file', { type: 'string', describe: 'Write the session counts here as JSON at exit' }),
+        .option('stats-file', { type: 'string', describe: 'Write the session counts here as JSON at exit' })
+        // Each takes one value: given twice, the last wins (see lastValue).
+        .coerce(SINGLE_VALUE_FLAGS, lastValue),
     handler: (args: SimulateArgs) => runSimulate(args, io),
   };
 }
