@@ -1,3 +1,8 @@
+// js-yaml is pinned to one exact version in package.json: this module reads
+// the listener's State (input, position, line, kind, result and the untyped
+// anchor), which js-yaml neither documents nor keeps stable across releases.
+// test/inventory/yaml-tree.test.ts checks each field used; run it after any
+// upgrade.
 import { load, type State, YAMLException } from 'js-yaml';
 import { YAML_1_2_CORE_SCHEMA } from './yaml-core-schema.js';
 import { aliasName, colonFollows, contentStart, lineBreaks, sequenceDashes, skipSeparation } from './yaml-scan.js';
@@ -57,8 +62,10 @@ const MESSAGES: Partial<Record<string, string>> = {
 export interface YamlTreeOptions {
   /**
    * Hands each entry of the block list under the top-level key `key` to
-   * `read` as soon as it is read, and keeps STREAMED in its place: a
-   * 10,000-phone list is never whole in memory. Only the first such list, and
+   * `read` as soon as it is read, and keeps STREAMED in its place: the
+   * located copy of a 10,000-phone list is never built whole. js-yaml's own
+   * result (the plain values) is still the whole document; only the located
+   * nodes, several times its size, are spared. Only the first such list, and
    * only a block list (`- ...` lines); a flow list (`[...]`) stays whole.
    */
   readonly stream?: { readonly key: string; readonly read: (entry: YamlNode) => void };
@@ -146,6 +153,7 @@ class Frame {
   }
 }
 
+/** `anchor` is set by js-yaml but missing from its types: undocumented, as is all of State (see the pin above). */
 type StateWithAnchor = State & { readonly anchor: string | null };
 
 /**

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { load } from 'js-yaml';
 import { readYamlTree, STREAMED, type YamlNode } from '../../src/inventory/yaml-tree.js';
 
 /** A node as `value@line`, `{key: value}@line`, `[items]@line`: what the inventory's checks see. */
@@ -131,5 +132,45 @@ describe('readYamlTree', () => {
     streamed.length = 0;
     assert.ok(readYamlTree('phones: [a, b]\n', { stream }).ok);
     assert.deepEqual(streamed, []);
+  });
+});
+
+// yaml-tree.ts reads js-yaml's listener State, which js-yaml does not
+// document (package.json pins js-yaml for it). After an upgrade this says
+// which field changed, before the tree tests above fail in obscure ways.
+describe("js-yaml's listener State, as yaml-tree.ts reads it", () => {
+  it('gives position and 0-based line at open; and at close, the end, kind, value and anchor', () => {
+    const events: unknown[] = [];
+    const inputs = new Set<string>();
+    const text = 'a: &x 1\nb:\n  - *x\n';
+    load(text, {
+      listener: (event, state) => {
+        inputs.add(state.input);
+        const { position, line, kind, result } = state;
+        const { anchor } = state as typeof state & { anchor: unknown };
+        events.push(event === 'open' ? [event, position, line] : [event, position, line, kind, result, anchor]);
+      },
+    });
+    // The text as given, with a NUL js-yaml appends as its end mark: offsets in it are offsets in the text.
+    assert.deepEqual([...inputs], [`${text}\0`]);
+    // A node composed inside another of the same value (`1`, `*x`) opens and closes twice; an alias has no kind.
+    assert.deepEqual(events, [
+      ['open', 0, 0],
+      ['open', 0, 0],
+      ['close', 1, 0, 'scalar', 'a', null],
+      ['open', 2, 0],
+      ['open', 3, 0],
+      ['close', 7, 0, 'scalar', 1, 'x'],
+      ['close', 7, 0, 'scalar', 1, 'x'],
+      ['open', 8, 1],
+      ['close', 9, 1, 'scalar', 'b', null],
+      ['open', 10, 1],
+      ['open', 15, 2],
+      ['open', 15, 2],
+      ['close', 18, 3, null, 1, null],
+      ['close', 18, 3, null, 1, null],
+      ['close', 18, 3, 'sequence', [1], null],
+      ['close', 18, 3, 'mapping', { a: 1, b: [1] }, null],
+    ]);
   });
 });
