@@ -13,6 +13,21 @@ import { PhoneSession } from '../simulator/phone-session.js';
 
 const ENV = { UNREG_SSH_PASSWORD: 'from-env-ssh', UNREG_DEBUG_PASSWORD: 'from-env-debug' };
 
+/** Starts `unreg simulate ARGS` with the ENV passwords and waits for its ready line. */
+async function startSimulate(args: string[]) {
+  const child = spawn(process.execPath, [CLI_PATH, 'simulate', ...args], {
+    env: { PATH: process.env.PATH, ...ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (data: Buffer) => {
+    stderr += data.toString();
+  });
+  const exited = once(child, 'exit');
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  return { child, line, ready: JSON.parse(line), exited, stderr: () => stderr };
+}
+
 describe('unreg simulate (built CLI under plain node)', () => {
   let folder = '';
   before(async () => {
@@ -25,31 +40,18 @@ describe('unreg simulate (built CLI under plain node)', () => {
   it('prints a ready line, serves its inventory with the env passwords, and exits 0 on SIGTERM', async () => {
     const out = join(folder, 'fleet');
     const statsFile = join(folder, 'stats.json');
-    const child = spawn(
-      process.execPath,
-      [
-        CLI_PATH,
-        'simulate',
-        '--phones',
-        '5',
-        '--seed',
-        '3',
-        '--fail',
-        'hang=1,refused=1',
-        '--out',
-        out,
-        '--stats-file',
-        statsFile,
-      ],
-      { env: { PATH: process.env.PATH, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (data: Buffer) => {
-      stderr += data.toString();
-    });
-    const exited = once(child, 'exit');
-    const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-    const ready = JSON.parse(line);
+    const { child, line, ready, exited, stderr } = await startSimulate([
+      '--phones',
+      '5',
+      '--seed',
+      '3',
+      '--fail',
+      'hang=1,refused=1',
+      '--out',
+      out,
+      '--stats-file',
+      statsFile,
+    ]);
     assert.equal(ready.event, 'ready');
     assert.equal(ready.phones, 5);
     assert.equal(ready.inventory, join(out, 'inventory.yaml'));
@@ -87,55 +89,42 @@ describe('unreg simulate (built CLI under plain node)', () => {
 
     child.kill('SIGTERM');
     const [status, signal] = await exited;
-    assert.deepEqual([status, signal], [0, null], stderr);
+    assert.deepEqual([status, signal], [0, null], stderr());
     const stats = JSON.parse(await readFile(statsFile, 'utf8'));
     assert.deepEqual(stats, { event: 'stats', open: 0, maxOpen: 1, total: 1, showUnregServed: 0, authFailures: 0 });
-    assert.equal(stderr, `${JSON.stringify(stats)}\n`);
-    assert.doesNotMatch(stderr + line, /from-env/);
+    assert.equal(stderr(), `${JSON.stringify(stats)}\n`);
+    assert.doesNotMatch(stderr() + line, /from-env/);
   });
 
   it('takes the last value of a one-value flag given twice (-n 2 --phones 3 --out a --out b ...)', async () => {
     const [first, last] = [join(folder, 'first'), join(folder, 'last')];
     const [firstStats, lastStats] = [join(folder, 'first.json'), join(folder, 'last.json')];
-    const child = spawn(
-      process.execPath,
-      [
-        CLI_PATH,
-        'simulate',
-        '-n',
-        '2',
-        '--phones',
-        '3',
-        '--seed',
-        '1',
-        '--seed',
-        '4',
-        '--latency',
-        '5',
-        '--latency',
-        '0',
-        '--out',
-        first,
-        '--out',
-        last,
-        '--stats-file',
-        firstStats,
-        '--stats-file',
-        lastStats,
-      ],
-      { env: { PATH: process.env.PATH, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (data: Buffer) => {
-      stderr += data.toString();
-    });
-    const exited = once(child, 'exit');
-    const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-    const ready = JSON.parse(line);
+    const { child, ready, exited, stderr } = await startSimulate([
+      '-n',
+      '2',
+      '--phones',
+      '3',
+      '--seed',
+      '1',
+      '--seed',
+      '4',
+      '--latency',
+      '5',
+      '--latency',
+      '0',
+      '--out',
+      first,
+      '--out',
+      last,
+      '--stats-file',
+      firstStats,
+      '--stats-file',
+      lastStats,
+    ]);
     assert.deepEqual([ready.phones, ready.seed, ready.inventory], [3, 4, join(last, 'inventory.yaml')]);
     child.kill('SIGTERM');
     const [status] = await exited;
-    assert.equal(status, 0, stderr);
+    assert.equal(status, 0, stderr());
     assert.equal(JSON.parse(await readFile(lastStats, 'utf8')).event, 'stats');
     await assert.rejects(readFile(firstStats), { code: 'ENOENT' });
     await assert.rejects(readFile(join(first, 'inventory.yaml')), { code: 'ENOENT' });

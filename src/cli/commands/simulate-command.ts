@@ -77,8 +77,12 @@ async function runSimulate(args: SimulateArgs, io: CliIo): Promise<void> {
       inventory: files?.inventory ?? null,
       truth: files?.truth ?? null,
     };
+    // Listen first: whoever reads the ready line may signal at once, and
+    // stdout to a pipe is written synchronously (a signal between the two
+    // killed the simulator before it could close and print its stats).
+    const signalled = untilSignalled();
     io.stdout.write(`${JSON.stringify(ready)}\n`);
-    await untilSignalled();
+    await signalled;
   } finally {
     await fleet.close();
   }
