@@ -22,5 +22,3 @@ const ENUM_TABLES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
 export function describeAlarmEnum(parameter: string, value: string): string {
   return ENUM_TABLES[parameter]?.[value.trim()] ?? value;
 }
-
-export const DESCRIBED_ENUM_PARAMETERS: readonly string[] = Object.keys(ENUM_TABLES);

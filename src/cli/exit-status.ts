@@ -9,5 +9,3 @@ export const EXIT = {
   /** Interrupted by Ctrl-C or SIGTERM; the report marks unfinished phones aborted. */
   interrupted: 130,
 } as const;
-
-export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];

@@ -19,14 +19,11 @@ export interface TargetFlags {
   readonly debugUsername?: string;
   readonly debugPasswordEnv?: string;
   readonly debugPasswordFile?: string;
-  /** For a debug password known without a secret, e.g. 6900 series' empty one. */
-  readonly debugPassword?: Secret;
   readonly loginPrompt?: string;
   readonly passwordPrompt?: string;
   readonly prompt?: string;
   readonly name?: string;
   readonly site?: string;
-  readonly tags?: readonly string[];
 }
 
 export type FlagResolution = TargetResolution & { readonly warnings: readonly string[] };
@@ -59,14 +56,13 @@ export async function resolvePhoneTarget(
     ...secretFlag('debugPassword', conflicts, [
       ['--debug-password-env', given(flags.debugPasswordEnv, (variable) => ({ kind: 'env', variable }))],
       ['--debug-password-file', given(flags.debugPasswordFile, (path) => ({ kind: 'file', path }))],
-      ['debug password', given(flags.debugPassword, (value) => ({ kind: 'literal', value }))],
     ]),
   };
   const identity = {
     host: { value: host, origin: { where: null, key: 'HOST' } },
     name: flags.name ?? null,
     site: flags.site ?? null,
-    tags: flags.tags ?? [],
+    tags: [],
   };
   const resolution = await resolveTarget(identity, [layer], {
     env: options.env,
