@@ -28,12 +28,9 @@ export function formatProblem(problem: InventoryProblem): string {
  */
 export class InventoryError extends UsageError {
   readonly problems: readonly InventoryProblem[];
-  readonly lines: readonly string[];
 
   constructor(problems: readonly InventoryProblem[]) {
-    const lines = problems.map(formatProblem);
-    super(lines.join('\n'));
+    super(problems.map(formatProblem).join('\n'));
     this.problems = problems;
-    this.lines = lines;
   }
 }

@@ -42,7 +42,7 @@ describe('loadInventory: a fleet', () => {
     const file = await scratch.write('bad-port.yaml', fleetYaml(10_000, '  - host: 10.9.9.9\n    port: 0x16\n'));
     const error = await loadInventory(file, { env: ENV }).catch((caught: unknown) => caught);
     assert.ok(error instanceof InventoryError);
-    assert.deepEqual(error.lines, [`${file}:40006: port: must be an integer 1-65535, got 0x16`]);
+    assert.deepEqual(error.message.split('\n'), [`${file}:40006: port: must be an integer 1-65535, got 0x16`]);
   });
 
   it('looks up groups listed after the phones, and reads a flow list of phones and entries left empty', async () => {
@@ -59,7 +59,7 @@ describe('loadInventory: a fleet', () => {
     const file = await scratch.write('groups-after.yaml', text);
     const error = await loadInventory(file, { env: ENV }).catch((caught: unknown) => caught);
     assert.ok(error instanceof InventoryError);
-    assert.deepEqual(error.lines, [
+    assert.deepEqual(error.message.split('\n'), [
       `${file}:4: each phone must be a mapping with host:, e.g. "- host: 10.1.2.3", got nothing`,
     ]);
     const fixed = await scratch.write('groups-after-fixed.yaml', text.replace('  -\n', ''));

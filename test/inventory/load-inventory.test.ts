@@ -9,13 +9,13 @@ import { DEFAULT_PROMPTS } from '../../src/inventory/phone-target.js';
 import { fixturePath, REPO_ROOT } from '../helpers/paths.js';
 import { useScratchFolder } from './inventory-files.js';
 
-/** The lines of the InventoryError that loading `file` throws. */
+/** The lines of the InventoryError that loading `file` throws: its message, as the CLI prints it. */
 async function problemLines(file: string, env: Record<string, string> = {}): Promise<readonly string[]> {
   try {
     await loadInventory(file, { env });
   } catch (error) {
     assert.ok(error instanceof InventoryError, String(error));
-    return error.lines;
+    return error.message.split('\n');
   }
   assert.fail(`${file} loaded without error`);
 }
@@ -66,8 +66,7 @@ describe('loadInventory: validation', () => {
     );
     assert.ok(error instanceof InventoryError);
     assert.equal(error.name, 'UsageError');
-    assert.equal(error.message, error.lines.join('\n'));
-    assert.deepEqual(error.lines, [
+    assert.deepEqual(error.message.split('\n'), [
       `${file}:4: port: must be an integer 1-65535, got 0`,
       `${file}:6: prot: unknown key (did you mean port?)`,
     ]);
@@ -173,7 +172,7 @@ describe('loadInventory: validation', () => {
     );
     const error = await loadInventory(file, { env: {} }).catch((caught: unknown) => caught);
     assert.ok(error instanceof InventoryError);
-    assert.deepEqual(error.lines, [
+    assert.deepEqual(error.message.split('\n'), [
       `${file}:4: password: no SSH password: set password_env, password_file or password, or export UNREG_SSH_PASSWORD (3 phones, the first here)`,
     ]);
     assert.equal(error.problems[0]?.missingPassword, true);
