@@ -227,7 +227,7 @@ function compiled(setting: Setting<string>): RegExp | string {
   return pattern;
 }
 
-export function atOrigin(origin: SettingOrigin, message: string): InventoryProblem {
+function atOrigin(origin: SettingOrigin, message: string): InventoryProblem {
   return { where: origin.where, key: origin.key, message };
 }
 

@@ -50,7 +50,7 @@ export type YamlTree =
     }
   | { readonly ok: false; readonly line: number; readonly message: string };
 
-export const SECOND_DOCUMENT = 'a second YAML document starts here (---): an inventory is one document';
+const SECOND_DOCUMENT = 'a second YAML document starts here (---): an inventory is one document';
 
 // js-yaml words a few errors for programmers; these are for users.
 const MESSAGES: Partial<Record<string, string>> = {

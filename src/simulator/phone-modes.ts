@@ -35,7 +35,7 @@ export const EXPECTED_OUTCOME: Readonly<Record<PhoneMode, ExpectedOutcome>> = {
   slow: 'ok',
 };
 
-export function isFailureMode(value: string): value is FailureMode {
+function isFailureMode(value: string): value is FailureMode {
   return (FAILURE_MODES as readonly string[]).includes(value);
 }
 

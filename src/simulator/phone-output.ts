@@ -29,13 +29,13 @@ export class PhoneOutput {
 }
 
 /** Up to halfway through the last `<x-cisco-alarm>` block (all of it when there is none). */
-export function cutInLastBlock(text: string): string {
+function cutInLastBlock(text: string): string {
   const start = text.lastIndexOf('<x-cisco-alarm>');
   if (start === -1) return text;
   const end = text.indexOf('</x-cisco-alarm>', start);
   return text.slice(0, start + Math.floor(((end === -1 ? text.length : end) - start) / 2));
 }
 
-export function toCrLf(text: string): string {
+function toCrLf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
 }
