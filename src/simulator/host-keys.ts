@@ -5,8 +5,8 @@ import { sha256Fingerprint, sshString, sshUint32 } from './ssh-wire.js';
 
 const { utils } = ssh2;
 
-/** A phone's host key. */
-export interface HostKey {
+/** A simulated phone's host key, with its private half (src/ssh/host-keys/host-key.ts has the public one unreg checks). */
+export interface SimulatorHostKey {
   readonly type: 'ssh-ed25519' | 'ssh-rsa';
   /** OpenSSH (ed25519) or PKCS#1 (RSA) PEM: what ssh2 parses. */
   readonly privatePem: string;
@@ -31,7 +31,7 @@ const PLACEHOLDER_X = Buffer.alloc(32).toString('base64url');
  * generation: a restarted fleet keeps its keys, and a new generation is what
  * a re-imaged phone shows. Cheap (no key search), so every phone gets its own.
  */
-export function ed25519HostKey(seed: number, index: number, generation: number): HostKey {
+export function ed25519HostKey(seed: number, index: number, generation: number): SimulatorHostKey {
   const privateBytes = createHash('sha256').update(`unreg-simulator:ed25519:${seed}:${index}:${generation}`).digest();
   const keyObject = ed25519KeyObject(privateBytes);
   const publicBytes = Buffer.from(String(keyObject.export({ format: 'jwk' }).x), 'base64url');
@@ -54,14 +54,14 @@ function ed25519KeyObject(privateBytes: Buffer): KeyObject {
   }
 }
 
-const rsaCache = new Map<string, HostKey>();
+const rsaCache = new Map<string, SimulatorHostKey>();
 
 /**
  * The ssh-rsa key that old-firmware phones of a fleet share (one per seed and
  * generation: RSA keys are slow to make, and known_hosts still checks a
  * shared key per host). Made once per process and kept.
  */
-export function legacyRsaHostKey(seed: number, generation: number): HostKey {
+export function legacyRsaHostKey(seed: number, generation: number): SimulatorHostKey {
   const id = `${seed}:${generation}`;
   let key = rsaCache.get(id);
   if (key === undefined) {
@@ -77,7 +77,7 @@ export function legacyRsaHostKey(seed: number, generation: number): HostKey {
  * decoded key: ssh2 itself signs with the PEM text, which OpenSSL 3 decodes
  * again on every handshake (about 0.6 ms each for Ed25519).
  */
-export function serverHostKey(key: HostKey): ParsedKey {
+export function serverHostKey(key: SimulatorHostKey): ParsedKey {
   const parsed = utils.parseKey(key.privatePem);
   if (parsed instanceof Error) throw parsed;
   // ssh-rsa signs with SHA-1 unless the kex asked for rsa-sha2-*; Ed25519 takes no hash.
@@ -94,7 +94,7 @@ export function serverHostKey(key: HostKey): ParsedKey {
 }
 
 /** The public side of a host key, as the truth file and known_hosts show it. */
-export function hostKeyInfo(key: HostKey): HostKeyInfo {
+export function hostKeyInfo(key: SimulatorHostKey): HostKeyInfo {
   const parsed = utils.parseKey(key.privatePem);
   if (parsed instanceof Error) throw parsed;
   const blob = parsed.getPublicSSH();

@@ -2,7 +2,7 @@ import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2, { type Algorithms } from 'ssh2';
 import { coalesceWrites } from '../ssh/coalesced-writes.js';
 import type { PhonePlan } from './fleet-plan.js';
-import { ed25519HostKey, type HostKey, legacyRsaHostKey, serverHostKey } from './host-keys.js';
+import { ed25519HostKey, legacyRsaHostKey, type SimulatorHostKey, serverHostKey } from './host-keys.js';
 import { type PhoneBehaviour, servePhoneConnection } from './phone-connection.js';
 import { PhoneOutput } from './phone-output.js';
 import type { SessionStats } from './session-stats.js';
@@ -45,7 +45,7 @@ export class SimulatedPhone {
   readonly #behaviour: PhoneBehaviour;
   readonly #sockets = new Map<string, Socket>();
   #generation: number;
-  #hostKey: HostKey | null = null;
+  #hostKey: SimulatorHostKey | null = null;
   #server: InstanceType<typeof Server> | null = null;
   #listener: NetServer | null = null;
 
@@ -57,7 +57,7 @@ export class SimulatedPhone {
   }
 
   /** The host key clients see now. */
-  hostKey(): HostKey {
+  hostKey(): SimulatorHostKey {
     const { seed } = this.#settings;
     this.#hostKey ??= this.plan.legacy
       ? legacyRsaHostKey(seed, this.#generation)
