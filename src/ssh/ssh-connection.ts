@@ -8,6 +8,7 @@ import { closeConnection, closeOf } from './connection-close.js';
 import { hostKeyFromBlob } from './host-keys/host-key.js';
 import type { KnownHostsStore } from './host-keys/known-hosts-store.js';
 import { offeredAlgorithms } from './offered-algorithms.js';
+import { passwordOnce } from './password-auth.js';
 import { PhoneReadError, socketError } from './phone-read-error.js';
 import { seconds } from './shell-reader.js';
 
@@ -30,9 +31,8 @@ export interface SshConnection {
 }
 
 /**
- * An authenticated SSH connection to a phone: password authentication, with
- * keyboard-interactive answered by the same password (some firmware asks
- * that way), host key checked against the known-hosts store.
+ * An authenticated SSH connection to a phone: the password sent once (see
+ * password-auth.ts), host key checked against the known-hosts store.
  */
 export function openSshConnection(
   target: PhoneTarget,
@@ -80,9 +80,6 @@ export function openSshConnection(
       .on('handshake', () => {
         phase = 'SSH authentication';
       })
-      .on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) => {
-        finish(prompts.map(() => target.password.reveal()));
-      })
       .once('ready', () => {
         // The caller takes over 'error' and 'close' in the same tick.
         settle();
@@ -121,8 +118,7 @@ function connectConfig(target: PhoneTarget, options: ConnectOptions): ConnectCon
     host: target.host,
     port: target.port,
     username: target.username,
-    password: target.password.reveal(),
-    tryKeyboard: true,
+    authHandler: passwordOnce(target),
     // Our own timer names the phase; ssh2's is only a backstop.
     readyTimeout: options.connectTimeoutMs + 5000,
     algorithms: algorithmsFor(options.legacyAlgorithms),

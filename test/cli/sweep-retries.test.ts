@@ -48,6 +48,8 @@ describe('unreg sweep --retries against the phone simulator', () => {
       assert.deepEqual(entry.warnings, []);
       assert.equal(setup.fleet.sessionsOf(truth.index), 1, `${mode}: one session`);
     }
+    // Within its one session the wrong SSH password went once: not again by keyboard-interactive.
+    assert.equal(setup.fleet.stats().authFailures, 1);
   });
 
   it('reads the other phone once, without warnings', () => {
