@@ -17,16 +17,46 @@ const io: CliIo = {
   exitStatus: EXIT.ok,
 };
 
+installLastResorts();
+
 try {
   await (await buildCli(hideBin(process.argv), io)).parseAsync();
 } catch (error) {
-  if (error instanceof UsageError || error instanceof OutputFileError) {
-    for (const line of error.message.split('\n')) io.stderr.write(`unreg: ${line}\n`);
-    io.exitStatus = EXIT.usage;
-  } else {
-    io.stderr.write(`unreg: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    io.exitStatus = 70;
-  }
+  io.exitStatus = reportError(error);
 }
 // exitCode, not exit(): let stdout drain before the process ends.
 process.exitCode = io.exitStatus;
+
+/** One line per problem for what the user can fix; a stack only for our own bugs. */
+function reportError(error: unknown): number {
+  if (error instanceof UsageError || error instanceof OutputFileError) {
+    for (const line of error.message.split('\n')) io.stderr.write(`unreg: ${line}\n`);
+    return error instanceof UsageError ? EXIT.usage : EXIT.outputFailed;
+  }
+  io.stderr.write(`unreg: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT.internalError;
+}
+
+/**
+ * What happens outside the command's own flow. A crash exits 70, never 1
+ * (which means "some phones failed" to a cron job). A signal that no command
+ * handles (parse, syslog...) exits through process.exit, so that 'exit'
+ * handlers still remove a half-written report's temporary file; sweeps
+ * install their own graceful handling (terminal/interrupt.ts).
+ */
+function installLastResorts(): void {
+  const crash = (error: unknown) => {
+    reportError(error);
+    process.exit(EXIT.internalError);
+  };
+  process.on('uncaughtException', crash).on('unhandledRejection', crash);
+  for (const [signal, status] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    process.on(signal, () => {
+      if (process.listenerCount(signal) === 1) process.exit(status);
+    });
+  }
+}

@@ -8,6 +8,7 @@ import type { ReportSummary } from '../report/report-document.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './cli-io.js';
 import { lastValue } from './last-value.js';
+import { STDIN_ARGUMENT } from './stdin-argument.js';
 import { UsageError } from './usage-error.js';
 
 export interface ReportArgs {
@@ -73,7 +74,9 @@ export interface ReportTarget {
 
 /** Opens the report's destination: stdout, or the --output file ({date}/{time} expanded) written atomically. */
 export async function openReportTarget(args: ReportArgs, io: CliIo, now = new Date()): Promise<ReportTarget> {
-  const output = args.output === undefined ? undefined : expandOutputPath(args.output, now);
+  // `-o -` is standard output, as for most tools.
+  const requested = args.output === STDIN_ARGUMENT ? undefined : args.output;
+  const output = requested === undefined ? undefined : expandOutputPath(requested, now);
   return {
     format: args.format ?? defaultFormat(output, io.stdout.isTTY === true),
     destination: output === undefined ? streamDestination(io.stdout) : await openOutputFile(output),

@@ -28,6 +28,9 @@ const SINGLE_VALUE_FLAGS = [
   'host-key-check',
 ];
 
+// Node's timers hold at most 2^31-1 ms (about 24.8 days); a longer one fires at once.
+const MAX_TIMER_SECONDS = 2_147_483;
+
 /** The SSH session flags shared by `check` and `sweep`. */
 export function withSessionOptions<T>(yargs: Argv<T>): Argv<T & SessionArgs> {
   return yargs
@@ -63,7 +66,10 @@ export function withSessionOptions<T>(yargs: Argv<T>): Argv<T & SessionArgs> {
     .coerce(SINGLE_VALUE_FLAGS, lastValue)
     .check((args) => {
       for (const name of ['timeout', 'connect-timeout', 'login-timeout', 'command-timeout'] as const) {
-        if (!(Number(args[name]) > 0)) throw new UsageError(`--${name} must be a number of seconds above 0`);
+        const seconds = Number(args[name]);
+        if (!(seconds > 0 && seconds <= MAX_TIMER_SECONDS)) {
+          throw new UsageError(`--${name} must be a number of seconds above 0 and at most ${MAX_TIMER_SECONDS}`);
+        }
       }
       if (!Number.isInteger(args.retries) || Number(args.retries) < 0) {
         throw new UsageError('--retries must be a whole number, 0 or more');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 
@@ -14,7 +14,7 @@ export interface ReportDestination {
   abort(): Promise<void>;
 }
 
-/** The report file could not be written (disk full, a folder in the way...): exit 2, no stack. */
+/** The report file could not be written once the phones were read (disk full...): exit 74, no stack. */
 export class OutputFileError extends Error {
   override readonly name = 'OutputFileError';
 }
@@ -25,12 +25,19 @@ export class OutputFileError extends Error {
  * disk, then renamed over the target. An earlier file stays untouched until
  * the rename, and stays untouched for good if anything fails before it. A
  * process that exits before commit or abort (a second Ctrl-C exits at once)
- * removes the temporary file on its way out.
+ * removes the temporary file on its way out (main.ts turns a signal into such an exit).
  */
-export async function openAtomicFile(path: string): Promise<ReportDestination> {
+export async function openAtomicFile(requested: string): Promise<ReportDestination> {
+  // A symbolic link stays one: the file it points to is what gets replaced.
+  const path = await realpath(requested).catch(() => requested);
+  const existing = await stat(path).catch(() => null);
+  // Found now, not after a whole sweep, when the rename would fail.
+  if (existing !== null && !existing.isFile()) throw new Error(`${requested} exists and is not a file`);
   await mkdir(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx');
+  // A replaced file keeps its permissions (a 0600 known_hosts stays 0600).
+  if (existing !== null) await handle.chmod(existing.mode & 0o7777);
   const removeOnExit = () => {
     try {
       unlinkSync(temporary);

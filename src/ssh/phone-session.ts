@@ -20,7 +20,7 @@ export interface SessionOptions extends ConnectOptions {
 const PTY = { term: 'vt100', cols: 1000, rows: 200, width: 0, height: 0 };
 // The only commands ever sent: the debug shell also has destructive ones.
 const SHOW_UNREG = 'show unreg\n';
-const EXIT = 'exit\n';
+const EXIT_COMMAND = 'exit\n';
 
 /**
  * One SSH session to one phone: connect, log into the debug shell, run
@@ -48,7 +48,6 @@ export async function captureShowUnreg(
   try {
     connection = await openSshConnection(target, options, session.signal);
     const { client } = connection;
-    client.on('error', () => undefined); // the shell's close tells the reader
     phase = 'debug shell login';
     const shell = await openShell(client, session.signal);
     const reader = new ShellReader(shell);
@@ -56,7 +55,7 @@ export async function captureShowUnreg(
     phase = 'show unreg';
     shell.write(SHOW_UNREG);
     const output = await readShowUnreg(reader, target, options, session.signal);
-    shell.end(EXIT);
+    shell.end(EXIT_COMMAND);
     await closeConnection(client, connection.closed, true);
     return output;
   } catch (error) {

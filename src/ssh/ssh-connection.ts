@@ -39,6 +39,8 @@ export function openSshConnection(
   options: ConnectOptions,
   signal: AbortSignal,
 ): Promise<SshConnection> {
+  // Aborted already: no socket is made (a client that never connected never closes).
+  if (signal.aborted) return Promise.reject(signal.reason);
   const client = new Client();
   const closed = closeOf(client);
   let phase: Phase = 'TCP connect';
@@ -66,9 +68,9 @@ export function openSshConnection(
       client.removeListener('close', onEarlyClose);
       if (hostKeyRefusal !== null) return fail(new PhoneReadError('hostkey', hostKeyRefusal));
       // A failed negotiation is followed by a probe of what the phone offers:
-      // close this connection first, so the phone never has two of ours open.
-      if (error.level === 'handshake') client.destroy();
-      void classify(error, target, options, phase).then(fail);
+      // this connection is closed first, so the phone never has two of ours open.
+      const before = error.level === 'handshake' ? closeConnection(client, closed, false) : Promise.resolve();
+      void before.then(() => classify(error, target, options, phase)).then(fail);
     };
     const timeoutError = () =>
       new PhoneReadError('timeout', `${phase}: not done within ${seconds(options.connectTimeoutMs)}`);
@@ -81,13 +83,14 @@ export function openSshConnection(
         phase = 'SSH authentication';
       })
       .once('ready', () => {
-        // The caller takes over 'error' and 'close' in the same tick.
         settle();
+        // From here a connection error shows as the shell closing (the
+        // caller's reader reports it); an unheard 'error' would crash node.
+        client.on('error', () => undefined);
         resolve({ client, closed });
       })
       .on('error', onError)
       .on('close', onEarlyClose);
-    if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     client.connect({
       ...connectConfig(target, options),

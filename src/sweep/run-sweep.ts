@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { failedEntry } from '../report/phone-entry.js';
 import type { PhoneEntry } from '../report/report-document.js';
@@ -15,7 +16,8 @@ export interface SweepOptions extends ReadOptions {
  * from one iterator: nothing is queued per phone, so memory follows the
  * concurrency, not the fleet size. Once `signal` aborts no session starts;
  * every phone not yet read is reported `aborted`. Every target yields
- * exactly one entry.
+ * exactly one entry, unless `onEntry` fails: then the sweep stops with its
+ * error.
  */
 export async function runSweep(
   targets: Iterable<PhoneTarget>,
@@ -24,11 +26,19 @@ export async function runSweep(
   onEntry: (entry: PhoneEntry) => Promise<void>,
 ): Promise<void> {
   const queue = targets[Symbol.iterator]();
+  // A report that cannot take an entry (disk full) ends the sweep: no phone
+  // is read for nothing, open sessions close, the error goes to the caller.
+  const failed = new AbortController();
+  const sessions = AbortSignal.any([signal, failed.signal]);
+  setMaxListeners(0, sessions); // one listener per open session
   const worker = async () => {
-    for (let next = queue.next(); next.done !== true; next = queue.next()) {
+    for (let next = queue.next(); next.done !== true && !failed.signal.aborted; next = queue.next()) {
       const target = next.value;
-      const entry = signal.aborted ? abortedEntry(target) : await readPhone(target, options, signal);
-      await onEntry(entry);
+      const entry = signal.aborted ? abortedEntry(target) : await readPhone(target, options, sessions);
+      await onEntry(entry).catch((error: unknown) => {
+        failed.abort(error);
+        throw error;
+      });
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));

@@ -1,9 +1,12 @@
 import { setMaxListeners } from 'node:events';
 import { PhoneReadError } from '../ssh/phone-read-error.js';
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
- * Ctrl-C or SIGTERM: an abort signal that stops new sessions and closes open
- * ones, so the report can still be written with the unfinished phones marked
+ * Ctrl-C, SIGTERM or SIGHUP (the SSH session of the person running it
+ * dropped): an abort signal that stops new sessions and closes open ones, so
+ * the report can still be written with the unfinished phones marked
  * `aborted`. A second signal ends the process at once (exit 130).
  */
 export function interruptSignal(): { signal: AbortSignal; release(): void } {
@@ -17,11 +20,11 @@ export function interruptSignal(): { signal: AbortSignal; release(): void } {
     process.stderr.write(`${newLine}unreg: ${name}: closing sessions and writing the report (again to quit at once)\n`);
     controller.abort(new PhoneReadError('aborted', `interrupted by ${name}`));
   };
-  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  for (const name of SIGNALS) process.on(name, onSignal);
   return {
     signal: controller.signal,
     release() {
-      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      for (const name of SIGNALS) process.off(name, onSignal);
     },
   };
 }

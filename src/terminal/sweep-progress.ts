@@ -36,6 +36,10 @@ export async function sweepProgress(
   let ok = 0;
   let failed = 0;
   bar.start(total, 0, { ok, failed, rate: '0.0' });
+  // The bar hides the cursor; a process that ends at once (a second Ctrl-C)
+  // must not leave the terminal without one.
+  const showCursor = () => stream.write('\u001b[?25h');
+  process.once('exit', showCursor);
   return {
     phoneDone(entry) {
       if (entry.status === 'ok') ok += 1;
@@ -45,6 +49,7 @@ export async function sweepProgress(
     },
     stop() {
       bar.stop();
+      process.off('exit', showCursor);
     },
   };
 }

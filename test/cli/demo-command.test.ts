@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
@@ -23,5 +23,20 @@ it('unreg demo sweeps a simulated fleet, prints the fleet table, exits 0 and lea
   } finally {
     await rm(home, { recursive: true, force: true });
     await rm(tmp, { recursive: true, force: true });
+  }
+});
+
+it('unreg demo refuses a fleet size it cannot serve with one line (exit 2), and writes JSON to a .json file', async () => {
+  const tooMany = await runCli(['demo', '--phones', '70000']);
+  assert.equal(tooMany.status, 2);
+  assert.equal(tooMany.stderr, 'unreg: --phones must be a whole number from 1 to 5000\n');
+  const folder = await mkdtemp(join(tmpdir(), 'unreg-demo-out-'));
+  try {
+    const output = join(folder, 'demo.json');
+    const run = await runCli(['demo', '--phones', '3', '-o', output]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(await readFile(output, 'utf8')).summary.phones.total, 3);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
 });

@@ -76,7 +76,7 @@ describe('unreg parse (built CLI under plain node)', () => {
     await mkdir(inTheWay);
     const run = await runCli(['parse', EXAMPLE, '--output', inTheWay, '-f', 'csv']);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /^unreg: cannot write .*in-the-way: EISDIR[^\n]*\n$/);
+    assert.match(run.stderr, /^unreg: cannot write --output .*in-the-way: .*in-the-way exists and is not a file\n$/);
     assert.deepEqual(
       (await readdir(folder)).filter((name) => name.endsWith('.tmp')),
       [],
@@ -100,6 +100,15 @@ describe('unreg parse (built CLI under plain node)', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.equal(JSON.parse(await readFile(output, 'utf8')).schemaVersion, 1);
     assert.ok(!(await readdir(folder)).includes('first.csv'));
+  });
+
+  it('takes -o - as standard output, and refuses - given twice', async () => {
+    const toStdout = await runCli(['parse', EXAMPLE, '-f', 'csv', '-o', '-']);
+    assert.equal(toStdout.status, 0, toStdout.stderr);
+    assert.match(toStdout.stdout, /^host,port,name,site,status,/);
+    const twice = await runCli(['parse', '-', '-'], { input: 'x' });
+    assert.equal(twice.status, 2);
+    assert.equal(twice.stderr, 'unreg: - (stdin) given twice\n');
   });
 
   it('prints --help', async () => {

@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { CSV_COLUMNS } from '../../src/render/csv-renderer.js';
 import type { PhoneTruth } from '../../src/simulator/fleet-truth.js';
 import { readCsv } from '../helpers/read-csv.js';
-import { type FleetOnDisk, fleetOnDisk } from '../helpers/simulated-fleet-files.js';
+import { runCli } from '../helpers/run-cli.js';
+import { FLEET_ENV, type FleetOnDisk, fleetOnDisk } from '../helpers/simulated-fleet-files.js';
 import { sweepFleet, sweepFleetJson } from '../helpers/sweep-cli.js';
 import { entryOf, outcomeOf } from '../helpers/sweep-report.js';
 
@@ -102,6 +103,12 @@ describe('unreg sweep options against the phone simulator', () => {
 
     it('--host GLOB selects the matching addresses', async () => {
       await selects(['--host', '*.[2-4]'], (phone) => /\.[2-4]$/.test(phone.host));
+    });
+
+    it('takes filters before the inventory path too', async () => {
+      const run = await runCli(['sweep', '--site', 'nowhere', '--tag', 'none', setup.inventory], { env: FLEET_ENV });
+      assert.equal(run.status, 2);
+      assert.equal(run.stderr, `unreg: no phone of ${setup.inventory} matches --site/--tag/--host\n`);
     });
 
     it('no phone matching: exit 2, one line saying so, no connection', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -72,15 +72,32 @@ describe('openAtomicFile', () => {
     assert.equal(await readFile(path, 'utf8'), 'earlier\n');
   });
 
-  it('fails at commit when the target cannot be replaced, and abort then cleans up', async () => {
+  it('refuses at once a target that exists and is not a file, before anything is written', async () => {
     const path = join(folder, 'blocked', 'report.csv');
     await mkdir(join(path, 'in-the-way'), { recursive: true });
+    await assert.rejects(openAtomicFile(path), { message: `${path} exists and is not a file` });
+    assert.deepEqual(await readdir(join(folder, 'blocked')), ['report.csv']);
+  });
+
+  it('fails at commit with an OutputFileError when the target became unreplaceable, and abort cleans up', async () => {
+    const path = join(folder, 'late', 'report.csv');
     const file = await openAtomicFile(path);
     await file.write('x');
-    await assert.rejects(file.commit());
+    await mkdir(join(path, 'in-the-way'), { recursive: true });
+    await assert.rejects(file.commit(), { name: 'OutputFileError' });
     await file.abort();
-    assert.deepEqual(await readdir(join(folder, 'blocked')), ['report.csv']);
+    assert.deepEqual(await readdir(join(folder, 'late')), ['report.csv']);
     assert.deepEqual(await readdir(path), ['in-the-way']);
+  });
+
+  it('keeps the permissions of the file it replaces', async () => {
+    const path = join(folder, 'private-file');
+    await writeFile(path, 'old', { mode: 0o600 });
+    const file = await openAtomicFile(path);
+    await file.write('new');
+    await file.commit();
+    assert.equal((await stat(path)).mode & 0o777, 0o600);
+    assert.equal(await readFile(path, 'utf8'), 'new');
   });
 });
 

@@ -13,6 +13,7 @@ import { EXIT } from '../exit-status.js';
 import { lastValue } from '../last-value.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
+import { UsageError } from '../usage-error.js';
 
 interface DemoArgs extends ReportArgs {
   phones: number;
@@ -23,6 +24,9 @@ interface DemoArgs extends ReportArgs {
 // A few phones of each kind a real fleet has: old firmware, and the usual
 // ways a phone cannot be read. Short timeouts keep the hung phone brief.
 const DEMO_FAILURES = { 'wrong-debug-password': 1, 'no-show-unreg': 1, hang: 1, drop: 1, refused: 1 };
+// A demo on one machine; `unreg simulate` serves larger fleets.
+const MAX_DEMO_PHONES = 5000;
+
 const DEMO_SESSION = {
   connectTimeoutMs: 5000,
   loginTimeoutMs: 5000,
@@ -56,13 +60,21 @@ export function demoCommand(io: CliIo) {
  * simulator planned it (the failures are part of the demo), 1 otherwise.
  */
 async function runDemo(args: DemoArgs, io: CliIo): Promise<void> {
-  const folder = await mkdtemp(join(tmpdir(), 'unreg-demo-'));
+  if (!Number.isInteger(args.phones) || args.phones < 1 || args.phones > MAX_DEMO_PHONES) {
+    throw new UsageError(`--phones must be a whole number from 1 to ${MAX_DEMO_PHONES}`);
+  }
   const fleet = await startSimulatedFleet({
     phones: args.phones,
     seed: args.seed,
     legacy: Math.max(1, Math.round(args.phones / 8)),
     failures: args.phones >= 10 ? DEMO_FAILURES : {},
     credentials: DEFAULT_CREDENTIALS,
+  }).catch((error: Error) => {
+    throw new UsageError(`cannot start the simulated fleet: ${error.message}`);
+  });
+  const folder = await mkdtemp(join(tmpdir(), 'unreg-demo-')).catch(async (error) => {
+    await fleet.close();
+    throw error;
   });
   try {
     const files = await fleet.writeFiles(folder);
@@ -79,8 +91,8 @@ async function runDemo(args: DemoArgs, io: CliIo): Promise<void> {
       if (surprise !== null) surprises.push(surprise);
       return entry;
     };
-    // A demo is for people: the fleet table unless a format is asked for.
-    const report = { ...args, format: args.format ?? 'table' } as const;
+    // A demo is for people: the fleet table, unless a format or a file is asked for.
+    const report = { ...args, format: args.format ?? (args.output === undefined ? 'table' : undefined) };
     await reportPhones(phones, { ...DEMO_SESSION, hostKeys, concurrency: 10 }, report, io, check);
     io.stderr.write(demoSummary(fleet.port, phones.length, surprises));
     if (io.exitStatus !== EXIT.interrupted) io.exitStatus = surprises.length === 0 ? EXIT.ok : EXIT.someFailed;

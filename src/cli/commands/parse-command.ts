@@ -34,6 +34,7 @@ export function parseCommand(io: CliIo) {
 
 async function runParse(args: ParseArgs, io: CliIo): Promise<void> {
   const files = args.files.length === 0 ? [STDIN_ARGUMENT] : args.files;
+  if (files.filter((file) => file === STDIN_ARGUMENT).length > 1) throw new UsageError('- (stdin) given twice');
   // Read everything before writing anything: an unreadable file is a usage
   // error (exit 2) and must not leave a half-made report behind.
   const texts = await Promise.all(files.map((file) => readInput(file, io)));

@@ -12,9 +12,9 @@ import { UsageError } from '../usage-error.js';
 interface SweepArgs extends ReportArgs, SessionArgs, CucmSyslogArgs {
   inventory: string;
   concurrency: number;
-  site?: string[];
-  tag?: string[];
-  host?: string[];
+  site?: string | string[];
+  tag?: string | string[];
+  host?: string | string[];
 }
 
 export function sweepCommand(io: CliIo) {
@@ -28,9 +28,11 @@ export function sweepCommand(io: CliIo) {
             yargs
               .positional('inventory', { type: 'string', demandOption: true, describe: 'Inventory file (YAML)' })
               .option('concurrency', { alias: 'c', type: 'number', default: 50, describe: 'Phones read at once' })
-              .option('site', { type: 'string', array: true, describe: 'Only phones of this site (repeatable)' })
-              .option('tag', { type: 'string', array: true, describe: 'Only phones with this tag (repeatable)' })
-              .option('host', { type: 'string', array: true, describe: 'Only hosts matching this glob (repeatable)' })
+              // Repeatable, but not `array: true`: that would swallow the
+              // inventory path in `sweep --site tokyo inventory.yaml`.
+              .option('site', { type: 'string', describe: 'Only phones of this site (repeatable)' })
+              .option('tag', { type: 'string', describe: 'Only phones with this tag (repeatable)' })
+              .option('host', { type: 'string', describe: 'Only hosts matching this glob (repeatable)' })
               .coerce('concurrency', lastValue)
               .check(({ concurrency }) => {
                 if (!Number.isInteger(concurrency) || concurrency < 1) {

@@ -17,7 +17,7 @@ export type HostKeyVerdict = { readonly accepted: true } | { readonly accepted: 
 
 /**
  * The known-hosts file of a run: read once, consulted for every phone,
- * appended to (in the background, one line at a time) when `accept-new`
+ * appended to (in the background, in batches) when `accept-new`
  * meets a phone for the first time.
  */
 export class KnownHostsStore {
