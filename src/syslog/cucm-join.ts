@@ -10,9 +10,11 @@ export interface CucmEventIndex {
 }
 
 /**
- * Indexes the CUCM events of a store once, for joining with many phones;
- * the events themselves are read back from the store when a phone asks
- * (keep it open while joining). The phone's LastOutOfServiceInformation
+ * Indexes the CUCM events of a store once, for joining with many phones.
+ * The index keeps each CUCM event as its JSON text (about 500 bytes,
+ * parsed again when a phone asks), so the store can be closed as soon as it
+ * is built: a sweep joins phones for as long as it runs, and nothing tells
+ * the joiner when it is done. The phone's LastOutOfServiceInformation
  * relayed in syslog is left out: a sweep has the phone's own alarms.
  */
 export function indexCucmEvents(store: SyslogEventStore): CucmEventIndex {
@@ -24,11 +26,17 @@ export function indexCucmEvents(store: SyslogEventStore): CucmEventIndex {
     if (list === undefined) byDevice.set(id, [index]);
     else list.push(index);
   }
-  for (const list of byDevice.values()) list.sort((a, b) => nullsLast(store.timeMs(a), store.timeMs(b)));
+  const textsByKey = new Map<string, string[]>();
+  for (const [id, list] of byDevice) {
+    list.sort((a, b) => nullsLast(store.timeMs(a), store.timeMs(b)));
+    textsByKey.set(
+      store.deviceSortKey(id),
+      list.map((index) => store.json(index)),
+    );
+  }
   return {
     eventsFor(deviceName) {
-      const id = store.deviceIdOf(deviceName);
-      return (id === undefined ? [] : (byDevice.get(id) ?? [])).map((index) => store.get(index));
+      return (textsByKey.get(deviceKey(deviceName)) ?? []).map((text) => JSON.parse(text) as SyslogEvent);
     },
   };
 }

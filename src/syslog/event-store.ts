@@ -72,6 +72,11 @@ export class SyslogEventStore {
 
   /** The event as it was added. */
   get(index: number): SyslogEvent {
+    return JSON.parse(this.json(index)) as SyslogEvent;
+  }
+
+  /** The event as it was added, as JSON text (what the store keeps: more compact than the object). */
+  json(index: number): string {
     this.check(index);
     const offset = this.offsets.at(index);
     const length = this.lengths.at(index);
@@ -83,7 +88,7 @@ export class SyslogEventStore {
       if (read === 0) throw new Error('event store: file shorter than written');
       done += read;
     }
-    return JSON.parse(this.readBuffer.toString('utf8', 0, length)) as SyslogEvent;
+    return this.readBuffer.toString('utf8', 0, length);
   }
 
   /** Every event, in the order added. */

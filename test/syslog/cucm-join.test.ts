@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { PhoneEntry, ReportAlarm } from '../../src/report/report-document.js';
 import { indexCucmEvents, joinCucmEvents } from '../../src/syslog/cucm-join.js';
-import { SyslogEventStore } from '../../src/syslog/event-store.js';
-import { cucmEvent, phoneEvent, seconds } from './event-fixtures.js';
+import { cucmEvent, phoneEvent, seconds, storeOf } from './event-fixtures.js';
 
 const WINDOW = 600_000;
 
@@ -45,9 +44,10 @@ describe('joinCucmEvents', () => {
   const late = cucmEvent('SEP2834A282656D', '2016-04-21T15:00:00.000Z', 8, 'DeviceInitiatedReset', 2);
   const elsewhere = cucmEvent('SEP000000000001', '2016-04-21T09:03:30.000Z', 13, 'KeepAliveTimeout', 3);
   const relayed = phoneEvent('SEP2834A282656D', null, seconds('2016-04-21T09:02:53Z'), 10, 'TCPtimeOut', 4);
-  const store = SyslogEventStore.of([late, relayed, elsewhere, early]);
+  // The index holds what it needs: the store can be closed once it is built.
+  const store = storeOf([late, relayed, elsewhere, early]);
   const index = indexCucmEvents(store);
-  after(() => store.close());
+  store.close();
 
   it("adds the device's CUCM events in time order, and to each alarm the one it pairs with or null", () => {
     const phone = entry([

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import type { ReportDestination } from '../../output/report-destination.js';
 import { colourFor } from '../../render/colour.js';
-import { indexCucmEvents, joinCucmEvents } from '../../syslog/cucm-join.js';
+import { type CucmEventIndex, indexCucmEvents, joinCucmEvents } from '../../syslog/cucm-join.js';
 import {
   closeSyslogInputs,
   openSyslogFile,
@@ -93,8 +93,13 @@ export async function cucmJoinerFrom(
   }
   const reading = await readSyslog(files, io, undefined);
   warnMalformed(reading.read.malformed, io);
-  // The store stays open for the joins; its file is already unlinked.
-  const index = indexCucmEvents(reading.store);
+  let index: CucmEventIndex;
+  try {
+    index = indexCucmEvents(reading.store);
+  } finally {
+    // The index holds the CUCM events: the store's file is not needed for the joins.
+    reading.store.close();
+  }
   return (entry) => joinCucmEvents(entry, index, windowMs);
 }
 
