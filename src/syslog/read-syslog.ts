@@ -10,6 +10,13 @@ import type { MalformedLine, SyslogReadSummary } from './syslog-event.js';
 
 const CHUNK_BYTES = 1 << 20;
 
+/**
+ * Malformed lines kept to report, in input order; the rest are only counted.
+ * A file of some other format that names the alarms would otherwise hold
+ * every one of its lines in memory.
+ */
+export const MALFORMED_KEPT = 1000;
+
 /** A syslog input ready to read: a file already opened (so it is known readable), or a stream. */
 export interface SyslogInput {
   /** As named in the report: the path given, or `-`. */
@@ -78,6 +85,11 @@ export async function readSyslogInputs(
 ): Promise<SyslogReading> {
   const store = new SyslogEventStore();
   const malformed: MalformedLine[] = [];
+  let malformedTotal = 0;
+  const addMalformed = (entry: MalformedLine) => {
+    malformedTotal += 1;
+    if (malformed.length < MALFORMED_KEPT) malformed.push(entry);
+  };
   let lines = 0;
   try {
     for (const input of inputs) {
@@ -88,10 +100,10 @@ export async function readSyslogInputs(
           const result = parseEventLine(text, { file, line, clock });
           if (result === null) return;
           if ('event' in result) store.add(result.event);
-          else malformed.push({ file, line, message: result.malformed });
+          else addMalformed({ file, line, message: result.malformed });
         },
         overlong(line) {
-          malformed.push({ file, line, message: `line longer than ${MAX_LINE_BYTES} bytes: not read` });
+          addMalformed({ file, line, message: `line longer than ${MAX_LINE_BYTES} bytes: not read` });
         },
       });
       await feed(input, scanner);
@@ -104,7 +116,7 @@ export async function readSyslogInputs(
     await closeSyslogInputs(inputs);
   }
   const events = store.size;
-  return { store, read: { lines, events, skipped: lines - events - malformed.length, malformed } };
+  return { store, read: { lines, events, skipped: lines - events - malformedTotal, malformedTotal, malformed } };
 }
 
 /** Lets go of inputs (read or not): closes the files; gunzip streams close theirs when destroyed. */

@@ -33,10 +33,13 @@ export interface MalformedLine {
   readonly message: string;
 }
 
-/** What reading the syslog input amounted to. lines = events + skipped + malformed. */
+/** What reading the syslog input amounted to. lines = events + skipped + malformedTotal. */
 export interface SyslogReadSummary {
   readonly lines: number;
   readonly events: number;
   readonly skipped: number;
+  /** Every malformed line, counted. */
+  readonly malformedTotal: number;
+  /** The first MALFORMED_KEPT of them (read-syslog.ts), in input order. */
   readonly malformed: readonly MalformedLine[];
 }

@@ -18,7 +18,7 @@ export interface SyslogTableOptions {
 /**
  * The fleet view for people: CUCM reason x phone reason with counts; with
  * `detail`, every device's pairs in time order; then what was read, and
- * every malformed line.
+ * the malformed lines kept (see MALFORMED_KEPT).
  */
 export function* syslogTable(report: SyslogReport, options: SyslogTableOptions): Generator<string> {
   const { bold, red } = options.colour;
@@ -35,15 +35,16 @@ export function* syslogTable(report: SyslogReport, options: SyslogTableOptions):
       Array.from(report.devicePairs, (pair) => devicePairRow(pair, report)),
     );
   }
-  const { lines, events, skipped, malformed } = report.read;
+  const { lines, events, skipped, malformedTotal, malformed } = report.read;
   const cucm = report.order.filter((index) => report.store.source(index) === 'cucm').length;
-  const malformedText = `${malformed.length} malformed`;
+  const malformedText = `${malformedTotal} malformed`;
   yield `Read: ${lines} lines, ${events} events (${cucm} CUCM, ${events - cucm} phone), ${skipped} other lines skipped, ${
-    malformed.length > 0 ? red(malformedText) : malformedText
+    malformedTotal > 0 ? red(malformedText) : malformedText
   }\n`;
-  if (malformed.length > 0) {
+  if (malformedTotal > 0) {
     yield `\n${red(bold('Malformed lines'))}\n`;
     for (const entry of malformed) yield `${terminalSafe(`${entry.file}:${entry.line}: ${entry.message}`)}\n`;
+    if (malformedTotal > malformed.length) yield `... and ${malformedTotal - malformed.length} more, not kept\n`;
   }
 }
 

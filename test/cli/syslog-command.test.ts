@@ -77,6 +77,7 @@ describe('unreg syslog (built CLI under plain node)', () => {
       lines: 5,
       events: 3,
       skipped: 1,
+      malformedTotal: 1,
       malformed: [
         {
           file: syslogFile,
@@ -146,6 +147,15 @@ describe('unreg syslog (built CLI under plain node)', () => {
     );
     assert.match(run.stdout, /Read: 5 lines, 3 events \(2 CUCM, 1 phone\), 1 other lines skipped, 1 malformed/);
     assert.match(run.stdout, /CiscoSyslog\.txt:3: EndPointUnregistered: \[Reason=/);
+  });
+
+  it('counts every malformed line but lists only the first 1,000', async () => {
+    const input = '%UC_CALLMANAGER-3-EndPointUnregistered: %[Reason=13]\n'.repeat(1005);
+    const run = await runCli(['syslog', '-', '-f', 'table'], { input, env: ENV });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /, 1005 malformed\n/);
+    assert.match(run.stdout, /\n-:1000: EndPointUnregistered: no DeviceName\n\.\.\. and 5 more, not kept\n$/);
+    assert.match(run.stderr, /\.\.\. and 995 more malformed lines \(the first 1000 listed in the report\)\n$/);
   });
 
   it('leaves pairs apart when the window is shorter than the time between them', async () => {

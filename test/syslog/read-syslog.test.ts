@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import {
+  MALFORMED_KEPT,
   openSyslogFile,
   type ReadOptions,
   readSyslogInputs,
@@ -69,11 +70,23 @@ describe('readSyslogInputs', () => {
       lines: 6,
       events: 3,
       skipped: 1,
+      malformedTotal: 2,
       malformed: [
         { file: first, line: 3, message: 'EndPointUnregistered: [Reason=... is not closed by ] (line cut short?)' },
         { file: first, line: 4, message: 'EndPointUnregistered: no DeviceName' },
       ],
     });
+  });
+
+  it(`keeps the first ${MALFORMED_KEPT} malformed lines and counts the rest`, async () => {
+    const extra = 5;
+    const text = `${'%UC_CALLMANAGER-3-EndPointUnregistered: %[Reason=13]\n'.repeat(MALFORMED_KEPT + extra)}other\n`;
+    const reading = await readAll([stdinSyslogInput(Readable.from([Buffer.from(text)]))]);
+    assert.equal(reading.read.malformed.length, MALFORMED_KEPT);
+    assert.equal(reading.read.malformed.at(-1)?.line, MALFORMED_KEPT);
+    assert.equal(reading.read.malformedTotal, MALFORMED_KEPT + extra);
+    assert.equal(reading.read.skipped, 1);
+    assert.equal(reading.read.lines, MALFORMED_KEPT + extra + 1);
   });
 
   it('reads standard input as -, chunk by chunk, a multi-byte character split between chunks', async () => {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { SyslogEventStore } from '../../src/syslog/event-store.js';
+import { MALFORMED_KEPT } from '../../src/syslog/read-syslog.js';
 import { SYSLOG_CSV_COLUMNS } from '../../src/syslog/syslog-csv.js';
 import { syslogJson } from '../../src/syslog/syslog-json.js';
 import { buildSyslogReport } from '../../src/syslog/syslog-report.js';
@@ -32,7 +33,10 @@ describe('docs/syslog.md', () => {
     ]);
     after(() => store.close());
     const malformed = [{ file: 'f', line: 1, message: 'm' }];
-    const report = buildSyslogReport({ store, read: { lines: 3, events: 2, skipped: 0, malformed } }, 600_000);
+    const report = buildSyslogReport(
+      { store, read: { lines: 3, events: 2, skipped: 0, malformedTotal: 1, malformed } },
+      600_000,
+    );
     const document = JSON.parse([...syslogJson(report, 'now')].join(''));
     const names = documented(await doc());
     const expected = [
@@ -45,5 +49,9 @@ describe('docs/syslog.md', () => {
       'cucmEvent',
     ];
     for (const name of expected) assert.ok(names.has(name), name);
+  });
+
+  it('gives the number of malformed lines kept', async () => {
+    assert.match(await doc(), new RegExp(`the first ${MALFORMED_KEPT.toLocaleString('en-US')} \\(\`malformedTotal\``));
   });
 });

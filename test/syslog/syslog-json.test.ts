@@ -17,7 +17,16 @@ describe('syslogJson', () => {
     const store = storeOf(events);
     after(() => store.close());
     const report = buildSyslogReport(
-      { store, read: { lines: 10, events: 3, skipped: 6, malformed: [{ file: 'f', line: 4, message: 'm' }] } },
+      {
+        store,
+        read: {
+          lines: 10,
+          events: 3,
+          skipped: 6,
+          malformedTotal: 1,
+          malformed: [{ file: 'f', line: 4, message: 'm' }],
+        },
+      },
       600_000,
     );
     const sorted = [2, 1, 0].map((index) => events[index]);
@@ -51,7 +60,10 @@ describe('syslogJson', () => {
     const event = { ...cucmEvent('SEP1', null, 8, 'DeviceInitiatedReset'), node: 'a\u0085b\u2028c\u2029d' };
     const store = storeOf([event]);
     after(() => store.close());
-    const report = buildSyslogReport({ store, read: { lines: 1, events: 1, skipped: 0, malformed: [] } }, 1000);
+    const report = buildSyslogReport(
+      { store, read: { lines: 1, events: 1, skipped: 0, malformedTotal: 0, malformed: [] } },
+      1000,
+    );
     const text = [...syslogNdjson(report)].join('');
     assert.match(text, /"node":"a\\u0085b\\u2028c\\u2029d"/);
     assert.deepEqual(JSON.parse(text), event);
@@ -60,14 +72,17 @@ describe('syslogJson', () => {
   it('writes an empty report as valid JSON', () => {
     const store = new SyslogEventStore();
     after(() => store.close());
-    const report = buildSyslogReport({ store, read: { lines: 0, events: 0, skipped: 0, malformed: [] } }, 1000);
+    const report = buildSyslogReport(
+      { store, read: { lines: 0, events: 0, skipped: 0, malformedTotal: 0, malformed: [] } },
+      1000,
+    );
     assert.deepEqual(JSON.parse([...syslogJson(report, GENERATED)].join('')), {
       schemaVersion: 1,
       tool: 'unreg',
       generatedAt: GENERATED,
       events: [],
       pairs: [],
-      read: { lines: 0, events: 0, skipped: 0, malformed: [] },
+      read: { lines: 0, events: 0, skipped: 0, malformedTotal: 0, malformed: [] },
     });
   });
 });

@@ -11,7 +11,7 @@ import {
   type SyslogReading,
   stdinSyslogInput,
 } from '../../syslog/read-syslog.js';
-import type { MalformedLine } from '../../syslog/syslog-event.js';
+import type { SyslogReadSummary } from '../../syslog/syslog-event.js';
 import { renderSyslogReport } from '../../syslog/syslog-format.js';
 import { buildSyslogReport, type SyslogReport } from '../../syslog/syslog-report.js';
 import { parseDuration } from '../../syslog/window-duration.js';
@@ -58,7 +58,7 @@ async function runSyslog(args: SyslogArgs, io: CliIo): Promise<void> {
   const files = args.files.length === 0 ? [STDIN_ARGUMENT] : args.files;
   const reading = await readSyslog(files, io, year);
   try {
-    warnMalformed(reading.read.malformed, io);
+    warnMalformed(reading.read, io);
     await writeSyslogReport(args, io, buildSyslogReport(reading, windowMs));
   } finally {
     reading.store.close();
@@ -92,7 +92,7 @@ export async function cucmJoinerFrom(
     throw new UsageError('standard input (-) can feed only one input: the phone files or --cucm-syslog');
   }
   const reading = await readSyslog(files, io, undefined);
-  warnMalformed(reading.read.malformed, io);
+  warnMalformed(reading.read, io);
   let index: CucmEventIndex;
   try {
     index = indexCucmEvents(reading.store);
@@ -126,13 +126,14 @@ function usageErrorFrom(error: unknown): unknown {
 
 const MALFORMED_SHOWN = 10;
 
-function warnMalformed(malformed: readonly MalformedLine[], io: CliIo): void {
+function warnMalformed({ malformed, malformedTotal }: SyslogReadSummary, io: CliIo): void {
   for (const entry of malformed.slice(0, MALFORMED_SHOWN)) {
     io.stderr.write(`unreg: ${entry.file}:${entry.line}: skipped: ${entry.message}\n`);
   }
-  if (malformed.length > MALFORMED_SHOWN) {
+  if (malformedTotal > MALFORMED_SHOWN) {
+    const listed = malformedTotal > malformed.length ? `the first ${malformed.length} listed` : 'listed';
     io.stderr.write(
-      `unreg: ... and ${malformed.length - MALFORMED_SHOWN} more malformed lines (listed in the report)\n`,
+      `unreg: ... and ${malformedTotal - MALFORMED_SHOWN} more malformed lines (${listed} in the report)\n`,
     );
   }
 }
