@@ -1,6 +1,7 @@
 import { reasonLabel } from '../report/summary.js';
 import { reasonNameFor } from './event-line.js';
 import type { SyslogEventStore } from './event-store.js';
+import { deviceKey } from './event-time.js';
 import { nullsLast, pairNearest } from './nearest-pairing.js';
 import { float64Column, int32Column } from './number-column.js';
 
@@ -117,7 +118,7 @@ export function countPairs(store: SyslogEventStore, pairs: Iterable<DevicePair>)
       count = { row, devices: new Set(), events: 0 };
       counts.set(key, count);
     }
-    count.devices.add(pair.deviceName.toUpperCase());
+    count.devices.add(deviceKey(pair.deviceName));
     count.events += 1;
   }
   return [...counts.values()]
