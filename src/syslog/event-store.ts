@@ -34,20 +34,14 @@ export class SyslogEventStore {
   private readBuffer = Buffer.alloc(64 * 1024);
   private fd: number | null;
   /** Where the events are written: unlinked (with its folder) as soon as it is open, where the system allows. */
-  readonly path: string;
+  private readonly path: string;
 
-  constructor() {
-    const folder = mkdtempSync(join(tmpdir(), 'unreg-syslog-'));
+  /** `parent`: where the store's own temporary folder goes. */
+  constructor(parent = tmpdir()) {
+    const folder = mkdtempSync(join(parent, 'unreg-syslog-'));
     this.path = join(folder, 'events.ndjson');
     this.fd = openSync(this.path, 'w+', 0o600);
     this.removeFile();
-  }
-
-  /** A store holding the given events (for tests, and callers that have an array). */
-  static of(events: Iterable<SyslogEvent>): SyslogEventStore {
-    const store = new SyslogEventStore();
-    for (const event of events) store.add(event);
-    return store;
   }
 
   get size(): number {
@@ -91,7 +85,7 @@ export class SyslogEventStore {
     return this.readBuffer.toString('utf8', 0, length);
   }
 
-  /** Every event, in the order added. */
+  /** Every event, in the order added (for tests and bench/syslog.bench.ts: reports go by index). */
   *events(): Generator<SyslogEvent> {
     for (let index = 0; index < this.size; index += 1) yield this.get(index);
   }
@@ -112,10 +106,6 @@ export class SyslogEventStore {
 
   deviceSortKey(id: number): string {
     return this.deviceKeys[id] ?? '';
-  }
-
-  deviceIdOf(name: string): number | undefined {
-    return this.deviceIdByKey.get(deviceKey(name));
   }
 
   /** See outOfServiceMs; null when unknown. */

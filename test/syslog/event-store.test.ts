@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { SyslogEventStore } from '../../src/syslog/event-store.js';
-import { cucmEvent, phoneEvent, seconds } from './event-fixtures.js';
+import { cucmEvent, phoneEvent, seconds, storeOf } from './event-fixtures.js';
 
 describe('SyslogEventStore', () => {
   it('gives back every event as added, before and after its buffer goes to disk', () => {
@@ -29,14 +29,14 @@ describe('SyslogEventStore', () => {
   });
 
   it('keeps what pairing and sorting need without reading the events back', () => {
-    const store = SyslogEventStore.of([
+    const store = storeOf([
       cucmEvent('sep1', '2016-04-21T09:00:00.000Z', 13, 'KeepAliveTimeout'),
       phoneEvent('SEP1', '2016-04-21T10:00:00.000Z', seconds('2016-04-21T08:59:00Z'), 10, 'TCPtimeOut'),
       phoneEvent('SEP2', null, undefined, null, null),
     ]);
     try {
       assert.deepEqual([store.deviceId(0), store.deviceId(1), store.deviceId(2)], [0, 0, 1]);
-      assert.deepEqual([store.deviceName(0), store.deviceSortKey(0), store.deviceIdOf('Sep1')], ['sep1', 'SEP1', 0]);
+      assert.deepEqual([store.deviceName(0), store.deviceSortKey(0)], ['sep1', 'SEP1']);
       assert.deepEqual([store.source(0), store.source(1)], ['cucm', 'phone']);
       assert.equal(store.timeMs(1), Date.parse('2016-04-21T10:00:00Z'));
       assert.equal(store.outOfServiceMs(1), Date.parse('2016-04-21T08:59:00Z'));
@@ -49,12 +49,17 @@ describe('SyslogEventStore', () => {
   });
 
   it('leaves nothing in the temporary folder, even while open', () => {
-    const store = SyslogEventStore.of([cucmEvent('SEP1', null, 1, 'Unknown')]);
-    assert.ok(store.path.startsWith(tmpdir()));
-    assert.equal(existsSync(store.path), false);
-    assert.equal(existsSync(dirname(store.path)), false);
-    assert.equal(store.get(0).deviceName, 'SEP1');
-    store.close();
-    assert.throws(() => store.get(0), /closed/);
+    const parent = mkdtempSync(join(tmpdir(), 'unreg-store-test-'));
+    try {
+      const store = new SyslogEventStore(parent);
+      store.add(cucmEvent('SEP1', null, 1, 'Unknown'));
+      assert.deepEqual(readdirSync(parent), []);
+      assert.equal(store.get(0).deviceName, 'SEP1');
+      assert.deepEqual(readdirSync(parent), [], 'nor once written out');
+      store.close();
+      assert.throws(() => store.get(0), /closed/);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SyslogEventStore } from '../../src/syslog/event-store.js';
 import { countPairs, NO_CUCM_EVENT, NO_PHONE_EVENT, pairDeviceEvents } from '../../src/syslog/fleet-pairs.js';
 import type { SyslogEvent } from '../../src/syslog/syslog-event.js';
-import { cucmEvent, phoneEvent, seconds } from './event-fixtures.js';
+import { cucmEvent, phoneEvent, seconds, storeOf } from './event-fixtures.js';
 
 /** The device pairs, with the events read back from the store, and the fleet counts. */
 function paired(events: SyslogEvent[], windowMs: number) {
-  const store = SyslogEventStore.of(events);
+  const store = storeOf(events);
   try {
     const pairs = pairDeviceEvents(store, windowMs);
     const back = (index: number | null) => (index === null ? null : store.get(index));

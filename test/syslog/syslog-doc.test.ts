@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { SyslogEventStore } from '../../src/syslog/event-store.js';
 import { MALFORMED_KEPT } from '../../src/syslog/read-syslog.js';
 import { SYSLOG_CSV_COLUMNS } from '../../src/syslog/syslog-csv.js';
 import { syslogJson } from '../../src/syslog/syslog-json.js';
 import { buildSyslogReport } from '../../src/syslog/syslog-report.js';
 import { REPO_ROOT } from '../helpers/paths.js';
-import { cucmEvent, phoneEvent, seconds } from './event-fixtures.js';
+import { cucmEvent, phoneEvent, seconds, storeOf } from './event-fixtures.js';
 
 // docs/syslog.md describes public contracts: it must name every field and column the code writes.
 const doc = () => readFile(join(REPO_ROOT, 'docs', 'syslog.md'), 'utf8');
@@ -27,7 +26,7 @@ describe('docs/syslog.md', () => {
   });
 
   it('documents every JSON field unreg syslog writes, and the fields --cucm-syslog adds', async () => {
-    const store = SyslogEventStore.of([
+    const store = storeOf([
       cucmEvent('SEP1', '2016-04-21T09:00:00.000Z', 13, 'KeepAliveTimeout'),
       phoneEvent('SEP1', null, seconds('2016-04-21T09:00:05Z'), 10, 'TCPtimeOut'),
     ]);
