@@ -77,7 +77,7 @@ export class LineScanner {
 
   /** [start, end) holds whole lines, the last one ending in a line break at end - 1. */
   private scan(bytes: Buffer, start: number, end: number): void {
-    const hits = NEEDLES.map((needle) => bytes.indexOf(needle, start));
+    const hits = NEEDLES.map((needle) => nextHit(bytes, needle, start));
     let counted = start;
     for (;;) {
       const hit = nearest(hits, end);
@@ -93,7 +93,7 @@ export class LineScanner {
       }
       counted = lineEnd + 1;
       for (const [index, needle] of NEEDLES.entries()) {
-        if ((hits[index] ?? -1) < counted) hits[index] = bytes.indexOf(needle, counted);
+        if ((hits[index] ?? -1) < counted) hits[index] = nextHit(bytes, needle, counted);
       }
     }
     this.countLines(bytes, counted, end);
@@ -112,6 +112,17 @@ export class LineScanner {
       lineStart = at + 1;
     }
   }
+}
+
+/**
+ * Where `needle` next occurs from `from`; Infinity when nowhere: a needle
+ * absent from the rest of the chunk is not looked for again after every
+ * hit of the other (that made a chunk dense with one alarm and free of the
+ * other cost a search to its end per alarm).
+ */
+function nextHit(bytes: Buffer, needle: Buffer, from: number): number {
+  const at = bytes.indexOf(needle, from);
+  return at < 0 ? Number.POSITIVE_INFINITY : at;
 }
 
 function nearest(hits: readonly number[], end: number): number {
