@@ -27,20 +27,11 @@ export const SYSLOG_CSV_COLUMNS = [
   'seconds_apart',
 ] as const;
 
-const ROWS_PER_PIECE = 1000;
-
 /** One row per device pair: every event is on exactly one row. */
 export function* syslogCsv(report: SyslogReport): Generator<string> {
   yield csvRecords([[...SYSLOG_CSV_COLUMNS]]);
-  let rows: CsvCell[][] = [];
-  for (const pair of report.devicePairs) {
-    rows.push(pairRow(pair, report));
-    if (rows.length === ROWS_PER_PIECE) {
-      yield csvRecords(rows);
-      rows = [];
-    }
-  }
-  if (rows.length > 0) yield csvRecords(rows);
+  // A piece per row: the command gathers pieces into larger writes.
+  for (const pair of report.devicePairs) yield csvRecords([pairRow(pair, report)]);
 }
 
 function pairRow(pair: DevicePair, { store }: SyslogReport): CsvCell[] {

@@ -153,7 +153,11 @@ function yearOption(year: number | undefined): number | undefined {
 
 const WRITE_BYTES = 1 << 16;
 
-// Pieces are small (one event each): gather them into fewer, larger writes.
+// Pieces are small (one event or row each). Standard output writes each at
+// once, a write(2) per piece on a pipe: gathered to 64 KiB, 100,000 events
+// to `| cat` took 0.4-0.5 s less system time of 3-4 s in all. An --output
+// file gathers its writes itself (openAtomicFile): there this only hands it
+// fewer, larger strings.
 async function writePieces(pieces: Iterable<string>, destination: ReportDestination): Promise<void> {
   let batch = '';
   for (const piece of pieces) {
