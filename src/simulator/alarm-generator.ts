@@ -20,7 +20,10 @@ export interface GeneratedPhone {
   readonly ipv4: string;
 }
 
-const MODELS = ['CP-8861', 'CP-8851', 'CP-7841', 'CP-8845', 'CP-6921', 'CP-7821'];
+// Models whose debug login is debug/debug. 6900 series phones log in as
+// admin with an empty password: they are a role of their own (fleet-plan.ts).
+const MODELS = ['CP-8861', 'CP-8851', 'CP-7841', 'CP-8845', 'CP-8865', 'CP-7821'];
+export const CP6900_MODELS = ['CP-6921', 'CP-6941', 'CP-6945', 'CP-6961'];
 // Mid-2024, in epoch milliseconds: alarms fall in the 30 days before it.
 const LATEST_ALARM_MS = 1_718_000_000_000;
 const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;

@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PhonePlan } from './fleet-plan.js';
 import type { PhoneTruth } from './fleet-truth.js';
+import { CP6900_DEBUG_LOGIN } from './simulator-credentials.js';
 
 export interface FleetFiles {
   readonly inventory: string;
@@ -15,6 +16,15 @@ export interface InventoryDefaults {
   readonly username: string;
   readonly debugUsername: string;
 }
+
+// As docs/inventory.md tells users to set up their 6900 series phones.
+const CP6900_GROUP_NAME = 'cp6900';
+const CP6900_GROUP = [
+  'groups:',
+  `  ${CP6900_GROUP_NAME}:`,
+  `    debug_username: ${JSON.stringify(CP6900_DEBUG_LOGIN.debugUsername)}`,
+  `    debug_password: ${JSON.stringify(CP6900_DEBUG_LOGIN.debugPassword)}`,
+];
 
 /**
  * The inventory of a simulated fleet, in the format `unreg sweep` reads.
@@ -31,6 +41,7 @@ export function inventoryYaml(phones: readonly PhonePlan[], defaults: InventoryD
     '  password_env: UNREG_SSH_PASSWORD',
     `  debug_username: ${JSON.stringify(defaults.debugUsername)}`,
     '  debug_password_env: UNREG_DEBUG_PASSWORD',
+    ...(phones.some((phone) => phone.cp6900) ? CP6900_GROUP : []),
     'phones:',
   ];
   for (const phone of phones) {
@@ -39,6 +50,7 @@ export function inventoryYaml(phones: readonly PhonePlan[], defaults: InventoryD
       `    name: ${JSON.stringify(phone.name)}`,
       `    site: ${JSON.stringify(phone.site)}`,
       `    tags: [${phone.tags.map((tag) => JSON.stringify(tag)).join(', ')}]`,
+      ...(phone.cp6900 ? [`    groups: [${JSON.stringify(CP6900_GROUP_NAME)}]`] : []),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,5 @@
 import type { ParsedAlarm } from '../parser/parsed-alarm.js';
-import { generateAlarms, generatePhone, seededRandom } from './alarm-generator.js';
+import { CP6900_MODELS, generateAlarms, generatePhone, seededRandom } from './alarm-generator.js';
 import { loopbackAddress, MAX_PHONES } from './loopback-address.js';
 import { FAILURE_MODES, type FailureMode, type PhoneMode } from './phone-modes.js';
 
@@ -16,6 +16,8 @@ export interface PhonePlan {
   readonly mode: PhoneMode;
   /** Old firmware: offers only old SSH algorithms and an ssh-rsa host key. */
   readonly legacy: boolean;
+  /** A 6900 series phone: its debug shell's login is `admin` with an empty password. */
+  readonly cp6900: boolean;
   /** The alarms it holds, in the order `show unreg` prints them. */
   readonly alarms: readonly ParsedAlarm[];
 }
@@ -24,6 +26,8 @@ export interface FleetPlanOptions {
   readonly phones: number;
   readonly seed: number;
   readonly legacy: number;
+  /** How many phones are 6900 series; 0 when left out. */
+  readonly cp6900?: number;
   readonly failures: Partial<Record<FailureMode, number>>;
 }
 
@@ -33,8 +37,9 @@ const MAX_ALARMS = 5;
 /**
  * The fleet as a pure function of the options: the same seed gives the same
  * phones. A phone's identity and alarms depend only on the seed and its
- * index (not on the fleet size or the failures asked for); which phones fail,
- * and how, is a seeded shuffle, each mode (and legacy) on distinct phones.
+ * index (not on the fleet size or the failures asked for), but for a 6900
+ * phone's model; which phones fail, and how, is a seeded shuffle, each mode
+ * (and legacy, and 6900) on distinct phones.
  */
 export function planFleet(options: FleetPlanOptions): PhonePlan[] {
   const { phones, seed } = options;
@@ -48,19 +53,21 @@ export function planFleet(options: FleetPlanOptions): PhonePlan[] {
 interface Role {
   readonly mode: PhoneMode;
   readonly legacy: boolean;
+  readonly cp6900: boolean;
 }
 
-const NORMAL: Role = { mode: 'ok', legacy: false };
+const NORMAL: Role = { mode: 'ok', legacy: false, cp6900: false };
 
 function assignRoles(options: FleetPlanOptions): Role[] {
   const wanted: Role[] = [];
   for (const mode of FAILURE_MODES) {
-    for (let count = options.failures[mode] ?? 0; count > 0; count--) wanted.push({ mode, legacy: false });
+    for (let count = options.failures[mode] ?? 0; count > 0; count--) wanted.push({ ...NORMAL, mode });
   }
-  for (let count = options.legacy; count > 0; count--) wanted.push({ mode: 'ok', legacy: true });
+  for (let count = options.legacy; count > 0; count--) wanted.push({ ...NORMAL, legacy: true });
+  for (let count = options.cp6900 ?? 0; count > 0; count--) wanted.push({ ...NORMAL, cp6900: true });
   if (wanted.length > options.phones) {
     throw new RangeError(
-      `${wanted.length} failure and legacy phones were asked for, but the fleet has only ${options.phones} phones`,
+      `${wanted.length} failure, legacy and 6900 phones were asked for, but the fleet has only ${options.phones} phones`,
     );
   }
   const order = shuffledIndices(options.phones, seededRandom(options.seed ^ 0x5eed));
@@ -82,7 +89,10 @@ function shuffledIndices(count: number, random: () => number): number[] {
 
 function planPhone(seed: number, index: number, role: Role): PhonePlan {
   const random = seededRandom(phoneSeed(seed, index));
-  const phone = generatePhone(index, random);
+  const generated = generatePhone(index, random);
+  const phone = role.cp6900
+    ? { ...generated, model: CP6900_MODELS[index % CP6900_MODELS.length] ?? 'CP-6921' }
+    : generated;
   let count = Math.floor(random() * (MAX_ALARMS + 1));
   // A phone that drops mid-output needs an alarm block to drop in.
   if (role.mode === 'drop' && count === 0) count = 1;
@@ -101,6 +111,7 @@ function planPhone(seed: number, index: number, role: Role): PhonePlan {
     tags,
     mode: role.mode,
     legacy: role.legacy,
+    cp6900: role.cp6900,
     alarms: printed,
   };
 }

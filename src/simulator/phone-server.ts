@@ -6,6 +6,7 @@ import { ed25519HostKey, legacyRsaHostKey, type SimulatorHostKey, serverHostKey 
 import { type PhoneBehaviour, servePhoneConnection } from './phone-connection.js';
 import { PhoneOutput } from './phone-output.js';
 import type { SessionStats } from './session-stats.js';
+import { CP6900_DEBUG_LOGIN } from './simulator-credentials.js';
 
 const { Server } = ssh2;
 
@@ -122,7 +123,8 @@ export class SimulatedPhone {
 
 /** What the phone's mode and the fleet's settings make of its logins, delays and output. */
 function phoneBehaviour(plan: PhonePlan, settings: PhoneSettings, stats: SessionStats): PhoneBehaviour {
-  const { username, password, debugUsername, debugPassword, loginLatencyMs, outputLatencyMs } = settings;
+  const { username, password, loginLatencyMs, outputLatencyMs } = settings;
+  const { debugUsername, debugPassword } = plan.cp6900 ? CP6900_DEBUG_LOGIN : settings;
   const slow = plan.mode === 'slow' ? settings.slowStepMs : 0;
   return {
     index: plan.index,

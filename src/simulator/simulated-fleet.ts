@@ -22,6 +22,8 @@ export interface FleetOptions {
   readonly slowStepMs?: number;
   /** How many phones offer only old algorithms (default 0). */
   readonly legacy?: number;
+  /** How many phones are 6900 series, logging into the debug shell as admin with an empty password (default 0). */
+  readonly cp6900?: number;
   /** How many phones fail in each way (each on distinct phones). */
   readonly failures?: Partial<Record<FailureMode, number>>;
   /** Phones (by index) whose host key is not the one their seed gives: a re-imaged phone. */
@@ -61,6 +63,7 @@ export async function startSimulatedFleet(options: FleetOptions): Promise<Simula
     phones: options.phones,
     seed,
     legacy: options.legacy ?? 0,
+    cp6900: options.cp6900 ?? 0,
     failures: options.failures ?? {},
   });
   const credentials = options.credentials ?? credentialsFromEnv(process.env);

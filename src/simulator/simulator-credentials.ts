@@ -14,6 +14,9 @@ export const DEFAULT_CREDENTIALS: SimulatorCredentials = {
   debugPassword: 'debug',
 };
 
+/** The debug login of 6900 series phones (a fleet's own debug password does not apply). */
+export const CP6900_DEBUG_LOGIN = { debugUsername: 'admin', debugPassword: '' } as const;
+
 /**
  * Passwords come from the environment, as they do for `unreg sweep`, so the
  * same shell variables serve both; never from the command line.

@@ -139,7 +139,10 @@ describe('unreg simulate (built CLI under plain node)', () => {
     );
     const many = await runCli(['simulate', '--phones', '2', '--fail', 'drop=2', '--legacy', '1']);
     assert.equal(many.status, 2);
-    assert.equal(many.stderr, 'unreg: 3 failure and legacy phones were asked for, but the fleet has only 2 phones\n');
+    assert.equal(
+      many.stderr,
+      'unreg: 3 failure, legacy and 6900 phones were asked for, but the fleet has only 2 phones\n',
+    );
     const negative = await runCli(['simulate', '--latency', '-5']);
     assert.equal(negative.status, 2);
     assert.equal(negative.stderr, 'unreg: --latency must be a whole number, not -5\n');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { PhoneTruth } from '../../src/simulator/fleet-truth.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -26,6 +27,7 @@ describe('unreg sweep against the phone simulator (real SSH on loopback)', () =>
       phones: 14,
       seed: SEED,
       legacy: 3,
+      cp6900: 2,
       slowStepMs: 150,
       failures: ONE_OF_EACH_FAILURE,
     });
@@ -75,6 +77,27 @@ describe('unreg sweep against the phone simulator (real SSH on loopback)', () =>
     const legacy = truth.filter((phone) => phone.legacy && phone.mode === 'ok');
     assert.ok(legacy.length > 0);
     for (const expected of legacy) assert.equal(phones.find((p) => p.host === expected.host)?.status, 'ok');
+  });
+
+  it('reads the 6900 series phones through their inventory group (debug login admin, empty password)', () => {
+    const cp6900 = truth.filter((phone) => phone.cp6900);
+    assert.equal(cp6900.length, 2);
+    for (const expected of cp6900) assert.equal(phones.find((p) => p.host === expected.host)?.status, 'ok');
+  });
+
+  it('fails a 6900 series phone with shell-login when no group gives it the admin login', async () => {
+    const withoutGroups = `${setup.folder}/no-groups.yaml`;
+    const inventory = await readFile(setup.inventory, 'utf8');
+    await writeFile(withoutGroups, inventory.replace(/^groups:\n(?: {2}.*\n)+|^ {4}groups: .*\n/gm, ''));
+    const hosts = truth.filter((phone) => phone.cp6900).flatMap((phone) => ['--host', phone.host]);
+    const known = ['--known-hosts', `${setup.folder}/known_hosts`];
+    const rerun = await runCli(['sweep', withoutGroups, ...hosts, ...known, '-f', 'json'], { env: FLEET_ENV });
+    const entries: ReportedPhone[] = JSON.parse(rerun.stdout).phones;
+    assert.equal(entries.length, 2, rerun.stderr);
+    for (const entry of entries) {
+      assert.equal(entry.error?.kind, 'shell-login');
+      assert.match(entry.error?.message ?? '', /debug user "debug" or its password was refused/);
+    }
   });
 
   it('fails the hung phone by its session deadline while the others finish', () => {

@@ -62,10 +62,20 @@ describe('planFleet', () => {
     }
   });
 
-  it('refuses more failure and legacy phones than the fleet has, and bad sizes', () => {
+  it('makes the 6900 series phones a role of their own: a 6900 model, on phones of no other role', () => {
+    const phones = planFleet({ phones: 30, seed: 4, legacy: 3, cp6900: 5, failures: EACH_MODE_ONCE });
+    const cp6900 = phones.filter((phone) => phone.cp6900);
+    assert.equal(cp6900.length, 5);
+    assert.ok(cp6900.every((phone) => phone.mode === 'ok' && !phone.legacy && /^CP-69\d\d$/.test(phone.model)));
+    assert.ok(cp6900.every((phone) => phone.alarms.every((alarm) => alarm.params.ModelNumber === phone.model)));
+    // Any other phone is a model whose debug login is debug/debug.
+    assert.ok(phones.filter((phone) => !phone.cp6900).every((phone) => !phone.model.startsWith('CP-69')));
+  });
+
+  it('refuses more failure, legacy and 6900 phones than the fleet has, and bad sizes', () => {
     assert.throws(
       () => planFleet({ phones: 2, seed: 1, legacy: 1, failures: { hang: 2 } }),
-      /3 failure and legacy phones were asked for, but the fleet has only 2 phones/,
+      /3 failure, legacy and 6900 phones were asked for, but the fleet has only 2 phones/,
     );
     assert.throws(() => planFleet({ phones: 0, seed: 1, legacy: 0, failures: {} }), /must be 1 to 64770, not 0/);
     assert.throws(() => planFleet({ phones: 70000, seed: 1, legacy: 0, failures: {} }), /not 70000/);

@@ -67,6 +67,8 @@ async function runDemo(args: DemoArgs, io: CliIo): Promise<void> {
     phones: args.phones,
     seed: args.seed,
     legacy: Math.max(1, Math.round(args.phones / 8)),
+    // Their inventory group gives them the 6900 debug login (admin, empty password).
+    cp6900: args.phones >= 10 ? 2 : 0,
     failures: args.phones >= 10 ? DEMO_FAILURES : {},
     credentials: DEFAULT_CREDENTIALS,
   }).catch((error: Error) => {

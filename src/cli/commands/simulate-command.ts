@@ -18,6 +18,7 @@ interface SimulateArgs {
   outputLatency?: number;
   slowStep: number;
   legacy: number;
+  cp6900: number;
   fail: string[];
   out?: string;
   statsFile?: string;
@@ -32,6 +33,7 @@ const SINGLE_VALUE_FLAGS = [
   'output-latency',
   'slow-step',
   'legacy',
+  'cp6900',
   'out',
   'stats-file',
 ];
@@ -50,6 +52,11 @@ export function simulateCommand(io: CliIo) {
         .option('output-latency', { type: 'number', describe: 'ms before show unreg output (default: --latency)' })
         .option('slow-step', { type: 'number', default: 2000, describe: 'ms added to each step of a slow phone' })
         .option('legacy', { type: 'number', default: 0, describe: 'How many phones offer only old SSH algorithms' })
+        .option('cp6900', {
+          type: 'number',
+          default: 0,
+          describe: 'How many phones are 6900 series (debug login admin, empty password)',
+        })
         .option('fail', {
           type: 'string',
           array: true,
@@ -106,6 +113,7 @@ async function startFleet(args: SimulateArgs, io: CliIo): Promise<SimulatedFleet
       seed: args.seed,
       port: args.port,
       legacy: args.legacy,
+      cp6900: args.cp6900,
       ...delays(args),
       failures,
       credentials: credentialsFromEnv(io.env),
@@ -122,6 +130,7 @@ function checkNumbers(args: SimulateArgs): void {
     ['port', args.port],
     ['seed', args.seed],
     ['legacy', args.legacy],
+    ['cp6900', args.cp6900],
     ['latency', args.latency],
     ['login-latency', args.loginLatency],
     ['output-latency', args.outputLatency],
