@@ -3,6 +3,7 @@
 //   /usr/sbin/sshd, ssh-keygen  OpenSSH serving phones (test/ssh/openssh-sshd.test.ts)
 //   useradd, chpasswd           the account that test logs into
 //   script                      util-linux's pty wrapper (tests of terminal output)
+//   unshare                     a sweep with no network (test/cli/network-errors.test.ts)
 // When all are there it only looks at a few files: no apt call. When some
 // are missing it installs their Debian packages with apt-get if running as
 // root (CI and the project's machines are root), and otherwise fails with
@@ -20,6 +21,7 @@ const TOOLS = [
   { tool: 'chpasswd', debianPackage: 'passwd' },
   // Debian ships util-linux's `script` in bsdutils.
   { tool: 'script', debianPackage: 'bsdutils' },
+  { tool: 'unshare', debianPackage: 'util-linux' },
 ];
 // Where a tool may be besides PATH: a user's PATH often lacks the sbin folders.
 const SEARCH = [...(process.env.PATH ?? '').split(delimiter), '/usr/local/sbin', '/usr/sbin', '/sbin'];

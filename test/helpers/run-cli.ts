@@ -12,6 +12,8 @@ export interface CliRunOptions {
   readonly input?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd?: string;
+  /** A command that runs node for us, e.g. `['unshare', '--net']`. */
+  readonly wrapper?: readonly string[];
 }
 
 /** A CLI process still running: signal it, watch its stderr, await its end. */
@@ -33,7 +35,13 @@ export function runCli(args: string[], options: CliRunOptions = {}): Promise<Cli
 
 /** Starts the built CLI as runCli does, without waiting for it. */
 export function startCli(args: string[], options: CliRunOptions = {}): CliProcess {
-  const child = spawn(process.execPath, [CLI_PATH, ...args], {
+  const [command = process.execPath, ...commandArgs] = [
+    ...(options.wrapper ?? []),
+    process.execPath,
+    CLI_PATH,
+    ...args,
+  ];
+  const child = spawn(command, commandArgs, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
