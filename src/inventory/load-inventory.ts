@@ -5,7 +5,7 @@ import { InventoryError } from './inventory-problem.js';
 import { parseInventory } from './parse-inventory.js';
 import type { PhoneTarget } from './phone-target.js';
 import type { Environment } from './resolve-target.js';
-import { permissionWarning, READABLE_BY_OTHERS, secretFileReader } from './secret-file.js';
+import { permissionWarning, readableByOthers, secretFileReader } from './secret-file.js';
 
 export interface Inventory {
   readonly phones: PhoneTarget[];
@@ -28,10 +28,10 @@ export async function loadInventory(path: string, options: { env: Environment })
     readSecretFile: secretFileReader(dirname(path), warnings),
   });
   if (parsed.literalPasswordLines.length > 0) {
-    const mode = (await stat(path)).mode;
+    const info = await stat(path);
     const lines = parsed.literalPasswordLines.join(', ');
     const what = `holds passwords (line${parsed.literalPasswordLines.length > 1 ? 's' : ''} ${lines}) and is`;
-    if ((mode & READABLE_BY_OTHERS) !== 0) warnings.push(permissionWarning(path, mode, what));
+    if (readableByOthers(info)) warnings.push(permissionWarning(path, info.mode, what));
   }
   return { phones: parsed.phones, warnings: [...parsed.warnings, ...warnings] };
 }

@@ -320,6 +320,17 @@ describe('loadInventory: resolution', () => {
     ]);
   });
 
+  it('reads /dev/null as an empty password file without a warning about its mode', async () => {
+    const file = await scratch.write(
+      'empty-debug.yaml',
+      'defaults:\n  username: u\n  password: pw\n  debug_password_file: /dev/null\nphones:\n  - host: a\n',
+      0o600,
+    );
+    const { phones, warnings } = await loadInventory(file, { env: {} });
+    assert.deepEqual(warnings, []);
+    assert.equal(phones[0]?.debugPassword.reveal(), '');
+  });
+
   it('hides passwords from inspect and JSON', async () => {
     const file = await scratch.write('hide.yaml', 'phones:\n  - host: a\n    username: u\n');
     const { phones } = await loadInventory(file, { env: { UNREG_SSH_PASSWORD: 'topsecret' } });
