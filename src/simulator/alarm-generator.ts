@@ -38,7 +38,16 @@ export function generatePhone(index: number, random: () => number): GeneratedPho
     .join('')
     .toUpperCase();
   const model = MODELS[Math.floor(random() * MODELS.length)] ?? 'CP-8861';
-  return { deviceName: `SEP${mac}`, model, ipv4: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` };
+  return { deviceName: `SEP${mac}`, model, ipv4: voiceVlanAddress(index) };
+}
+
+// 250 phones per /24 voice VLAN, .1 to .250: never a network or broadcast
+// address, nor the gateway (.254).
+const PHONES_PER_VLAN = 250;
+
+function voiceVlanAddress(index: number): string {
+  const vlan = Math.floor(index / PHONES_PER_VLAN);
+  return `10.${(vlan >> 8) & 255}.${vlan & 255}.${(index % PHONES_PER_VLAN) + 1}`;
 }
 
 /**

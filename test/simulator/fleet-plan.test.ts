@@ -46,6 +46,13 @@ describe('planFleet', () => {
     assert.ok(phones.every((phone) => phone.alarms.length <= 5));
     assert.ok(phones.some((phone) => phone.alarms.length === 0));
     assert.ok(phones.every((phone) => phone.alarms.every((alarm) => alarm.params.DeviceName === phone.name)));
+    // Each phone's own address, a host of its /24 (.1 to .250), never the gateway's.
+    const addresses = phones.flatMap((phone) => phone.alarms.slice(0, 1).map((a) => a.params.DeviceIPv4Address ?? ''));
+    assert.equal(new Set(addresses).size, addresses.length);
+    for (const address of addresses) {
+      const host = Number(/^10\.\d+\.\d+\.(\d+)\/24$/.exec(address)?.[1]);
+      assert.ok(host >= 1 && host <= 250, address);
+    }
   });
 
   it('prints sent alarms before unsent ones', () => {
