@@ -4,6 +4,7 @@ import { fingerprint, type HostKey } from './host-key.js';
 import {
   entryMatches,
   formatKnownHostLine,
+  hasPatterns,
   type KnownHostEntry,
   knownHostName,
   parseKnownHosts,
@@ -21,8 +22,11 @@ export type HostKeyVerdict = { readonly accepted: true } | { readonly accepted: 
  * meets a phone for the first time.
  */
 export class KnownHostsStore {
+  /** Plain names, looked up at once; a fleet's file holds one line per phone. */
   private readonly byName = new Map<string, HostKey[]>();
-  private readonly hashed: KnownHostEntry[] = [];
+  /** Hashed names and patterns: matched one by one (a few lines in practice). */
+  private readonly matched: KnownHostEntry[] = [];
+  private readonly revoked: KnownHostEntry[] = [];
   private appending: Promise<void> = Promise.resolve();
   private unwritten: string[] = [];
   private appendError: Error | null = null;
@@ -33,8 +37,9 @@ export class KnownHostsStore {
     entries: KnownHostEntry[],
   ) {
     for (const entry of entries) {
-      if (entry.hosts.startsWith('|')) this.hashed.push(entry);
-      else for (const name of entry.hosts.split(',')) this.keysOf(name).push(entry.key);
+      if (entry.revoked) this.revoked.push(entry);
+      else if (entry.hosts.startsWith('|') || hasPatterns(entry.hosts)) this.matched.push(entry);
+      else for (const name of entry.hosts.split(',')) this.keysOf(name.toLowerCase()).push(entry.key);
     }
   }
 
@@ -47,9 +52,19 @@ export class KnownHostsStore {
   verify(host: string, port: number, key: HostKey): HostKeyVerdict {
     if (this.check === 'off') return { accepted: true };
     const name = knownHostName(host, port);
-    const known = [...(this.byName.get(name) ?? []), ...this.hashedKeysOf(name)];
-    if (known.some((k) => k.type === key.type && k.base64 === key.base64)) return { accepted: true };
-    if (known.length > 0) return { accepted: false, reason: changedKeyMessage(name, known, key, this.path) };
+    if (this.revoked.some((entry) => sameKey(entry.key, key) && entryMatches(entry, name))) {
+      return {
+        accepted: false,
+        reason: `the ${key.type} key ${fingerprint(key)} of ${name} is @revoked in ${this.path}`,
+      };
+    }
+    const matching = this.matched.filter((entry) => entryMatches(entry, name));
+    const known = [...(this.byName.get(name) ?? []), ...matching.map((entry) => entry.key)];
+    if (known.some((k) => sameKey(k, key))) return { accepted: true };
+    if (known.length > 0) {
+      const patterns = matching.filter((entry) => hasPatterns(entry.hosts)).map((entry) => entry.hosts);
+      return { accepted: false, reason: changedKeyMessage(name, known, key, this.path, patterns) };
+    }
     if (this.check === 'strict') {
       return {
         accepted: false,
@@ -93,17 +108,29 @@ export class KnownHostsStore {
     }
     return keys;
   }
-
-  private hashedKeysOf(name: string): HostKey[] {
-    return this.hashed.filter((entry) => entryMatches(entry, name)).map((entry) => entry.key);
-  }
 }
 
-function changedKeyMessage(name: string, known: HostKey[], presented: HostKey, path: string): string {
+function sameKey(a: HostKey, b: HostKey): boolean {
+  return a.type === b.type && a.base64 === b.base64;
+}
+
+function changedKeyMessage(
+  name: string,
+  known: HostKey[],
+  presented: HostKey,
+  path: string,
+  patterns: readonly string[],
+): string {
   const knownText = known.map((key) => `${key.type} ${fingerprint(key)}`).join(', ');
+  // forget-host removes the lines that name the phone, never a pattern line
+  // that may stand for many phones.
+  const fix =
+    patterns.length > 0
+      ? `edit the line for ${patterns.join(', ')} in ${path}`
+      : `forget the old key: unreg forget-host ${name} --known-hosts ${path}`;
   return (
     `host key of ${name} changed: known ${knownText}, presented ${presented.type} ${fingerprint(presented)}; ` +
-    `if the phone was re-imaged, forget the old key: unreg forget-host ${name} --known-hosts ${path}`
+    `if the phone was re-imaged, ${fix}`
   );
 }
 

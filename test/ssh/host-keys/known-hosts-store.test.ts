@@ -39,6 +39,38 @@ describe('KnownHostsStore', () => {
     assert.equal(await readFile(path, 'utf8'), `10.1.2.3 ssh-ed25519 ${KEY_A.base64}\n`);
   });
 
+  it('accepts a key a pattern line gives; a changed one is refused, saying to edit that line', async () => {
+    const path = join(folder, 'patterns');
+    await writeFile(path, `10.20.*,!10.20.0.9 ssh-ed25519 ${KEY_A.base64}\n`);
+    const store = await KnownHostsStore.open(path, 'strict');
+    assert.deepEqual(store.verify('10.20.3.4', 22, KEY_A), { accepted: true });
+    const verdict = store.verify('10.20.3.4', 22, KEY_B);
+    assert.ok(!verdict.accepted && verdict.reason.endsWith(`edit the line for 10.20.*,!10.20.0.9 in ${path}`));
+    const negated = store.verify('10.20.0.9', 22, KEY_A);
+    assert.ok(!negated.accepted && /not in .*strict/.test(negated.reason));
+  });
+
+  it('refuses a @revoked key for the hosts its line names, even a new phone, and records nothing', async () => {
+    const path = join(folder, 'revoked');
+    const text = `@revoked * ssh-ed25519 ${KEY_B.base64}\n`;
+    await writeFile(path, text);
+    const store = await KnownHostsStore.open(path, 'accept-new');
+    const verdict = store.verify('10.1.2.5', 22, KEY_B);
+    assert.ok(!verdict.accepted && verdict.reason.includes(`${fingerprint(KEY_B)} of 10.1.2.5 is @revoked in ${path}`));
+    assert.equal(await store.flush(), null);
+    assert.equal(await readFile(path, 'utf8'), text);
+  });
+
+  it('finds a phone named in another case, and records names in lower case as OpenSSH does', async () => {
+    const path = join(folder, 'case');
+    await writeFile(path, `phone1.example.com ssh-ed25519 ${KEY_A.base64}\n`);
+    const store = await KnownHostsStore.open(path, 'accept-new');
+    assert.deepEqual(store.verify('PHONE1.example.com', 22, KEY_A), { accepted: true });
+    assert.deepEqual(store.verify('Phone2.Example.com', 22, KEY_B), { accepted: true });
+    assert.equal(await store.flush(), null);
+    assert.match(await readFile(path, 'utf8'), /\nphone2\.example\.com ssh-ed25519 /);
+  });
+
   it('strict refuses an unknown phone; off accepts anything without a file', async () => {
     const strict = await KnownHostsStore.open(join(folder, 'absent'), 'strict');
     const verdict = strict.verify('10.1.2.4', 22, KEY_A);

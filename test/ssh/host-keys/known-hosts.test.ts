@@ -7,6 +7,7 @@ import {
   formatKnownHostLine,
   knownHostName,
   parseKnownHosts,
+  removeHost,
 } from '../../../src/ssh/host-keys/known-hosts.js';
 
 // An ed25519 public key blob: string "ssh-ed25519", then 32 key bytes.
@@ -34,11 +35,39 @@ describe('known_hosts (OpenSSH format)', () => {
     );
   });
 
-  it('skips comments, blank, marker and short lines', () => {
+  it('skips comments, blank, @cert-authority and short lines; reads @revoked ones as such', () => {
     const entries = parseKnownHosts(
-      '# comment\n\n@revoked * ssh-rsa AAAA\nonlyhost\nphone1,10.0.0.1 ssh-ed25519 AAAAB comment here\n',
+      '# comment\n\n@cert-authority *.corp ssh-rsa AAAA\n@revoked * ssh-rsa BBBB\nonlyhost\n' +
+        'phone1,10.0.0.1 ssh-ed25519 AAAAB comment here\n',
     );
-    assert.deepEqual(entries, [{ hosts: 'phone1,10.0.0.1', key: { type: 'ssh-ed25519', base64: 'AAAAB' } }]);
+    assert.deepEqual(entries, [
+      { hosts: '*', key: { type: 'ssh-rsa', base64: 'BBBB' }, revoked: true },
+      { hosts: 'phone1,10.0.0.1', key: { type: 'ssh-ed25519', base64: 'AAAAB' }, revoked: false },
+    ]);
+  });
+
+  it('matches patterns as OpenSSH does: * and ?, negation, ports in brackets, any case', () => {
+    const matches = (hosts: string, name: string) => {
+      const [entry] = parseKnownHosts(`${hosts} ssh-ed25519 AAAA\n`);
+      return entry !== undefined && entryMatches(entry, name);
+    };
+    assert.ok(matches('*.example.com', 'phone7.example.com'));
+    assert.ok(!matches('*.example.com', 'example.com'));
+    assert.ok(matches('10.20.?.1', '10.20.5.1') && !matches('10.20.?.1', '10.20.15.1'));
+    assert.ok(matches('[10.0.0.*]:2222', '[10.0.0.9]:2222') && !matches('[10.0.0.*]:2222', '10.0.0.9'));
+    assert.ok(matches('10.20.*,!10.20.0.9', '10.20.0.8') && !matches('10.20.*,!10.20.0.9', '10.20.0.9'));
+    assert.ok(matches('Phone1.Example.COM', 'phone1.example.com'));
+    assert.ok(!matches('10.1.2.3', '10x1x2x3'), 'a dot is a dot, not any character');
+    assert.equal(knownHostName('Phone1.Example.COM', 22), 'phone1.example.com');
+  });
+
+  it('removes the lines that name a host, never a pattern line or a @revoked one (forget-host)', () => {
+    const text =
+      '10.20.* ssh-ed25519 AAAA\n10.20.0.9,other ssh-ed25519 BBBB\n@revoked 10.20.0.9 ssh-rsa CCCC\n# 10.20.0.9\n';
+    assert.deepEqual(removeHost(text, '10.20.0.9'), {
+      text: '10.20.* ssh-ed25519 AAAA\n@revoked 10.20.0.9 ssh-rsa CCCC\n# 10.20.0.9\n',
+      removed: 1,
+    });
   });
 
   it('matches plain comma lists and hashed (HashKnownHosts) names', () => {
