@@ -1,5 +1,5 @@
 import { aggregateProblems } from './aggregate-problems.js';
-import { InventoryError, type InventoryProblem } from './inventory-problem.js';
+import { formatProblem, InventoryError, type InventoryProblem } from './inventory-problem.js';
 import type { PhoneTarget } from './phone-target.js';
 import { identityOf, joinGroups, type PhoneItem, readPhoneItem } from './read-phone-item.js';
 import type { LayerSettings } from './read-settings.js';
@@ -123,10 +123,15 @@ function portOf(layers: readonly LayerSettings[]): number | undefined {
   return undefined;
 }
 
+/**
+ * In line order, each problem once: a value that several phones merge
+ * (`<<: *anchor`) is checked for each of them but written in one place.
+ */
 function sortByLine(problems: readonly InventoryProblem[]): InventoryProblem[] {
+  const unique = new Map(problems.map((problem) => [formatProblem(problem), problem]));
   // Each line read once, not once per comparison: a fleet may have thousands of problems.
   const line = (problem: InventoryProblem): number => Number(/:(\d+)$/.exec(problem.where ?? '')?.[1] ?? 0);
-  return problems
+  return [...unique.values()]
     .map((problem) => ({ problem, line: line(problem) }))
     .sort((a, b) => a.line - b.line)
     .map((entry) => entry.problem);

@@ -12,6 +12,9 @@ export interface InventoryTop {
   readonly literalPasswordLines: readonly number[];
 }
 
+// `x-` keys are left to the user, as in Compose files: a place for YAML
+// anchors that phones and groups merge (`<<: *name`).
+const EXTENSION_PREFIX = 'x-';
 const SHAPE = 'expected a mapping with phones: (and optional defaults: and groups:)';
 const NO_SETTINGS: LayerSettings = { layer: {}, invalid: new Set() };
 
@@ -41,7 +44,7 @@ export function readTop(source: YamlSource, contents: YamlNode | null): Inventor
       readGroups(source, optionalMapping(source, keyNode, key, value), top);
     } else if (key === 'phones') {
       top.phones = phoneNodes(source, keyNode, value);
-    } else {
+    } else if (!key.startsWith(EXTENSION_PREFIX)) {
       source.report(keyNode, key, unknownKeyMessage(key, TOP_KEYS));
     }
   }

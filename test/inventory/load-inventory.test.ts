@@ -331,6 +331,23 @@ describe('loadInventory: resolution', () => {
     assert.equal(phones[0]?.debugPassword.reveal(), '');
   });
 
+  it('reads merge keys from x- anchors: own keys win, a bad merged value is reported where it is written', async () => {
+    const text =
+      'defaults: { username: u, password: pw }\nx-branch: &branch\n  site: osaka\n  tags: [branch]\n' +
+      'phones:\n  - { host: a, <<: *branch }\n  - { host: b, <<: *branch, site: kobe }\n';
+    const file = await scratch.write('merge.yaml', text);
+    const { phones } = await loadInventory(file, { env: {} });
+    assert.deepEqual(
+      phones.map((phone) => [phone.host, phone.site, phone.tags]),
+      [
+        ['a', 'osaka', ['branch']],
+        ['b', 'kobe', ['branch']],
+      ],
+    );
+    const bad = await scratch.write('bad-merge.yaml', text.replace('site: osaka', 'port: seventy'));
+    assert.deepEqual(await problemLines(bad), [`${bad}:3: port: must be an integer 1-65535, got seventy`]);
+  });
+
   it('hides passwords from inspect and JSON', async () => {
     const file = await scratch.write('hide.yaml', 'phones:\n  - host: a\n    username: u\n');
     const { phones } = await loadInventory(file, { env: { UNREG_SSH_PASSWORD: 'topsecret' } });

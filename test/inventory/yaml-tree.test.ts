@@ -85,6 +85,22 @@ describe('readYamlTree', () => {
     );
   });
 
+  it('merges keys (<<) as YAML does: own keys first and winning, lists of aliases in order, lines kept', () => {
+    assert.equal(
+      tree('b: &b\n  u: x\n  s: y\ng:\n  <<: *b\n  s: z\n'),
+      '{"b"@1: {"u"@2: "x"@2, "s"@3: "y"@3}@2, "g"@4: {"s"@6: "z"@6, "u"@2: "x"@2}@5}@1',
+    );
+    assert.equal(
+      tree('a: &a {u: 1}\nb: &b {u: 2, v: 2}\nc: {<<: [*a, *b]}\n'),
+      '{"a"@1: {"u"@1: 1@1}@1, "b"@2: {"u"@2: 2@2, "v"@2: 2@2}@2, "c"@3: {"u"@1: 1@1, "v"@2: 2@2}@3}@1',
+    );
+  });
+
+  it('keeps a quoted "<<" and a << that names no mapping as ordinary keys', () => {
+    assert.equal(tree('a: &a {u: 1}\nc: {"<<": *a}\n'), '{"a"@1: {"u"@1: 1@1}@1, "c"@2: {"<<"@2: {"u"@1: 1@1}@1}@2}@1');
+    assert.equal(tree('c:\n  <<: 5\n'), '{"c"@1: {"<<"@2: 5@2}@2}@1');
+  });
+
   it('reads explicit keys and a pair inside a flow list as YAML does', () => {
     assert.equal(tree('? host\n: a\n? b\nc: 1\n'), '{"host"@1: "a"@2, "b"@3: none, "c"@4: 1@4}@1');
     assert.equal(tree('tags: [a, b: c]\n'), '{"tags"@1: ["a"@1, {"b"@1: "c"@1}@1]@1}@1');
