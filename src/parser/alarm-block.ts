@@ -6,8 +6,11 @@ import { decodeXmlText } from './xml-text.js';
 const VALUE = `(?:"([^"<]*)"|'([^'<]*)'|([^\\s"'<>/=]+))`;
 const ALARM_NAME = new RegExp(`<\\s*Alarm\\s+Name\\s*=\\s*${VALUE}`, 'i');
 // A parameter opening tag: any further attributes are tolerated, and it may
-// be self-closing (`<String name="x"/>`).
-const PARAMETER_OPEN = new RegExp(`<\\s*(String|Enum)\\s+name\\s*=\\s*${VALUE}[^<>]*?(/?)\\s*>`, 'gi');
+// be self-closing (`<String name="x"/>`, told from the tag's rest). The rest
+// is one greedy run up to `>`: an optional `/` and spaces after a lazy run
+// would retry every split of a long run of spaces (quadratic on a tag left
+// open, one bad phone freezing a whole sweep).
+const PARAMETER_OPEN = new RegExp(`<\\s*(String|Enum)\\s+name\\s*=\\s*${VALUE}([^<>]*)>`, 'gi');
 // Tried at each `<` after a value (sticky).
 const PARAMETER_CLOSE = /<\s*\/\s*(String|Enum)\s*>/iy;
 const ANY_CLOSE = /<\s*\//;
@@ -36,7 +39,7 @@ export function readAlarmBlock(block: string): AlarmBlockContent {
     const parameter = decodeXmlText(open[2] ?? open[3] ?? open[4] ?? '');
     const valueStart = PARAMETER_OPEN.lastIndex;
     const next = PARAMETER_OPEN.exec(block);
-    if (open[5] === '/') {
+    if ((open[5] ?? '').trimEnd().endsWith('/')) {
       setParam(params, parameter, '');
     } else {
       const limit = next === null ? block.length : next.index;

@@ -235,6 +235,26 @@ describe('parseShowUnreg on hostile or odd input', () => {
     assert.deepEqual(parsed.warnings, ['alarm block at line 2 has no <Alarm Name="...">; skipped']);
   });
 
+  it('reads a megabyte of spaces in a tag left open, after a lone < or a header word, in one pass', () => {
+    // Each would take minutes if a pattern retried every split of the spaces.
+    const spaces = ' '.repeat(1_000_000);
+    const open = `Alarms sent out to UCM\n<x-cisco-alarm><Alarm Name="A"><String name="x"${spaces}</x-cisco-alarm>`;
+    assert.deepEqual(
+      parseShowUnreg(open).alarms.map((alarm) => [alarm.name, alarm.params]),
+      [['A', {}]],
+    );
+    for (const hostile of [`<${spaces}x`, `Alarms${spaces}x`, `<String name="x"${spaces}/${spaces}>`]) {
+      assert.equal(parseShowUnreg(hostile).failure?.kind, 'parse');
+    }
+  });
+
+  it('tells a self-closing parameter tag by its last character before >, spaces allowed', () => {
+    const parsed = parseShowUnreg(
+      '<x-cisco-alarm><Alarm Name="A"><String name="a" / ><String name="b" x="1"/><String name="c">v</String></Alarm></x-cisco-alarm>',
+    );
+    assert.deepEqual(parsed.alarms[0]?.params, { a: '', b: '', c: 'v' });
+  });
+
   it('caps the warnings of a transcript made of cut-off blocks', () => {
     const parsed = parseShowUnreg('<x-cisco-alarm>\n'.repeat(5000));
     assert.equal(parsed.warnings.length, 101);
