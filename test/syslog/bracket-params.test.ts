@@ -22,6 +22,17 @@ describe('parseBracketParams', () => {
     });
   });
 
+  it('keeps brackets a description or an IPv6 SIP URI holds, up to the next [Key= or the list end', () => {
+    assert.deepEqual(parseBracketParams('%[Description=Room [A] 3F][Reason=13][NodeID=n1]: An endpoint', 0), {
+      params: { Description: 'Room [A] 3F', Reason: '13', NodeID: 'n1' },
+    });
+    const sip = '%[LastProtocolEventSent=Sent:REGISTER sip:[2001:db8::10]:5060 SIP/2.0][ClusterID=C1][NodeID=n2]:';
+    assert.deepEqual(parseBracketParams(sip, 0), {
+      params: { LastProtocolEventSent: 'Sent:REGISTER sip:[2001:db8::10]:5060 SIP/2.0', ClusterID: 'C1', NodeID: 'n2' },
+    });
+    assert.deepEqual(parseBracketParams('%[Description=[x] y]', 0), { params: { Description: '[x] y' } });
+  });
+
   it('starts at the given column and stops at the end of the list', () => {
     const text = 'x: %[A=1][B=2] An endpoint has unregistered.';
     assert.deepEqual(parseBracketParams(text, 3), { params: { A: '1', B: '2' } });
