@@ -110,7 +110,9 @@ function checkUnique(
 ): void {
   const host = phone.host;
   if (host === undefined || phone.hostLine === undefined) return;
-  const port = portOf(layers) ?? DEFAULT_PORT;
+  const port = portOf(layers);
+  // A bad port is reported where it is written; which phone it would collide with is unknown.
+  if (port === null) return;
   const id = `${host.toLowerCase()} ${port}`;
   const line = phone.hostLine;
   const first = firstLines.get(id);
@@ -118,9 +120,13 @@ function checkUnique(
   else source.reportLine(line, 'host', `${host} port ${port} is listed twice (lines ${first} and ${line})`);
 }
 
-function portOf(layers: readonly LayerSettings[]): number | undefined {
-  for (const { layer } of layers) if (layer.port !== undefined) return layer.port.value;
-  return undefined;
+/** The port a phone's layers give, the default if none, null if the one that counts is bad. */
+function portOf(layers: readonly LayerSettings[]): number | null {
+  for (const { layer, invalid } of layers) {
+    if (layer.port !== undefined) return layer.port.value;
+    if (invalid.has('port')) return null;
+  }
+  return DEFAULT_PORT;
 }
 
 /**

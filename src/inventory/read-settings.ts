@@ -1,5 +1,6 @@
 import { unknownKeyMessage } from './closest-key.js';
 import { Secret } from './secret.js';
+import { portProblem, userNameProblem, variableNameProblem } from './setting-checks.js';
 import {
   PHONE_KEYS,
   SETTING_KEYS,
@@ -9,6 +10,7 @@ import {
   type SettingName,
   type SettingsLayer,
 } from './settings.js';
+import { compilePromptPattern } from './shell-prompt-pattern.js';
 import { mappingEntries, type YamlSource } from './yaml-source.js';
 import type { YamlMapping, YamlNode } from './yaml-tree.js';
 import { readPort, readText, type ValueSite } from './yaml-values.js';
@@ -107,10 +109,22 @@ export function readLayer(source: YamlSource, map: YamlMapping, scope: LayerScop
 const NO_LINES: number[] = [];
 const NO_SETTINGS = new Set<SettingName>();
 
+/**
+ * A setting's value, checked as far as it can be on its own: so a bad value
+ * is reported where it is written even in a group no phone uses, in defaults
+ * every phone overrides, or beside another problem of a phone.
+ */
 function readSettingValue(site: ValueSite, key: SettingKey, value: YamlNode | null): unknown {
   switch (key) {
     case 'port':
-      return readPort(site, value);
+      return checked(site, value, readPort(site, value), portProblem);
+    case 'username':
+    case 'debug_username':
+      return checked(site, value, readText(site, value), userNameProblem);
+    case 'login_prompt':
+    case 'password_prompt':
+    case 'prompt':
+      return checked(site, value, readText(site, value), promptProblem);
     case 'password':
     case 'debug_password':
       return secretSource(readText(site, value, { secret: true }), (text) => ({
@@ -119,13 +133,33 @@ function readSettingValue(site: ValueSite, key: SettingKey, value: YamlNode | nu
       }));
     case 'password_env':
     case 'debug_password_env':
-      return secretSource(readText(site, value), (variable) => ({ kind: 'env', variable }));
+      return secretSource(checked(site, value, readText(site, value), variableNameProblem), (variable) => ({
+        kind: 'env',
+        variable,
+      }));
     case 'password_file':
     case 'debug_password_file':
       return secretSource(readText(site, value), (path) => ({ kind: 'file', path }));
     default:
       return readText(site, value);
   }
+}
+
+function checked<T>(
+  site: ValueSite,
+  node: YamlNode | null,
+  value: T | undefined,
+  problem: (value: T) => string | null,
+): T | undefined {
+  const message = value === undefined ? null : problem(value);
+  if (message === null) return value;
+  site.source.report(node ?? site.at, site.key, message);
+  return undefined;
+}
+
+function promptProblem(pattern: string): string | null {
+  const compiled = compilePromptPattern(pattern);
+  return typeof compiled === 'string' ? compiled : null;
 }
 
 function secretSource(text: string | undefined, make: (text: string) => SecretSource): SecretSource | undefined {

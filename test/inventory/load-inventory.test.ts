@@ -23,6 +23,34 @@ async function problemLines(file: string, env: Record<string, string> = {}): Pro
 describe('loadInventory: validation', () => {
   const scratch = useScratchFolder();
 
+  it('reports a bad value where it is written: in a group no phone uses, overridden, or beside another problem', async () => {
+    const file = await scratch.write(
+      'unused.yaml',
+      [
+        'defaults: { username: u, password: pw, port: 0 }',
+        'groups:',
+        '  spare: { port: 99999, prompt: "", password_env: $PW, debug_username: "" }',
+        '  used: { port: 70000 }',
+        'phones:',
+        '  - { host: a, port: 2222 }',
+        '  - { host: b, groups: [used], tags: 1 }',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      (await problemLines(file)).map((line) => line.replace(`${file}:`, '')),
+      [
+        '1: port: must be an integer 1-65535, got 0',
+        '3: port: must be an integer 1-65535, got 99999',
+        '3: prompt: matches empty output: it must match the prompt itself, e.g. DEBUG>',
+        `3: password_env: "$PW": write the variable's name without $`,
+        '3: debug_username: is empty',
+        '4: port: must be an integer 1-65535, got 70000',
+        '7: tags: must be a list, e.g. [a, b], got a number',
+      ],
+    );
+  });
+
   it('reports every error of a file, one line each, naming file:line and key, in line order', async () => {
     const file = fixturePath('inventory', 'every-error.yaml');
     const lines = await problemLines(file, { ALSO: 'also-set' });
