@@ -23,13 +23,28 @@ export async function loginToDebugShell(
   const answered = new Set<'login' | 'password'>();
   for (;;) {
     const limit = { phase: 'debug shell login', ms: Math.max(0, deadline - Date.now()), idle: false };
-    const { value: prompt } = await reader.waitFor(matcher, limit, signal);
+    const { value: prompt } = await reader.waitFor(matcher, limit, signal).catch((error: unknown) => {
+      throw answered.has('password') ? afterPassword(error) : error;
+    });
     if (prompt === 'command') return;
     if (answered.has(prompt)) throw refused(target, prompt);
     answered.add(prompt);
     const answer = prompt === 'login' ? target.debugUsername : target.debugPassword.reveal();
     input.write(`${answer}\n`);
   }
+}
+
+/**
+ * A shell that closes or goes silent after the debug password (busybox-like
+ * logins close after `Login incorrect`) may be refusing it: `shell-login`,
+ * never retried, rather than risk sending a wrong password again.
+ */
+function afterPassword(error: unknown): unknown {
+  if (!(error instanceof PhoneReadError) || (error.kind !== 'timeout' && error.kind !== 'disconnected')) return error;
+  return new PhoneReadError(
+    'shell-login',
+    `${error.message}, after the debug password was sent: taken as refused, not retried`,
+  );
 }
 
 function refused(target: PhoneTarget, prompt: 'login' | 'password'): PhoneReadError {

@@ -3,16 +3,29 @@ import type { PhoneTarget } from '../inventory/phone-target.js';
 
 type Attempt = 'password' | 'keyboard-interactive';
 
+/** The authentication of one connection, and whether the password has gone out. */
+export interface PasswordAuth {
+  readonly handler: AuthHandlerMiddleware;
+  /** True once the password was sent: what fails after that may be the phone refusing it. */
+  readonly sent: boolean;
+}
+
 /**
  * SSH authentication that sends the password once per connection: by the
  * `password` method, or by `keyboard-interactive` when the phone does not
  * offer `password` (some firmware asks that way). A password the phone
- * refused is never tried again by the other method: each wrong attempt
- * counts towards locking the account.
+ * refused is never tried again, by the other method or by a second
+ * keyboard-interactive round (`onAskedAgain` is called instead, and the
+ * caller ends the connection): each wrong attempt counts towards locking the
+ * account.
  */
-export function passwordOnce(target: PhoneTarget): AuthHandlerMiddleware {
+export function passwordOnce(target: PhoneTarget, onAskedAgain: () => void): PasswordAuth {
   let last: Attempt | null = null;
+  let sent = false;
   const tried = new Set<Attempt>();
+  const markSent = () => {
+    sent = true;
+  };
   const handler = (methodsLeft: string[] | null): unknown => {
     const offered = methodsLeft ?? ['password'];
     // The method just tried is still on offer: the phone judged the password and refused it.
@@ -22,21 +35,42 @@ export function passwordOnce(target: PhoneTarget): AuthHandlerMiddleware {
     tried.add(next);
     last = next;
     const username = target.username;
-    if (next === 'password') return { type: 'password', username, password: target.password.reveal() };
-    return { type: 'keyboard-interactive', username, prompt: answerPrompts(target) };
+    if (next === 'password') {
+      markSent();
+      return { type: 'password', username, password: target.password.reveal() };
+    }
+    return { type: 'keyboard-interactive', username, prompt: answerPrompts(target, markSent, onAskedAgain) };
   };
-  return handler as unknown as AuthHandlerMiddleware;
+  return {
+    handler: handler as unknown as AuthHandlerMiddleware,
+    get sent() {
+      return sent;
+    },
+  };
 }
 
 const ATTEMPTS: readonly Attempt[] = ['password', 'keyboard-interactive'];
 
-/** Hidden prompts get the password; a visible one (a user name) gets the SSH user. */
-function answerPrompts(target: PhoneTarget) {
+/**
+ * Hidden prompts get the password, a visible one (a user name) the SSH user;
+ * a round without prompts (a banner) gets no answers. A second round asking
+ * for a hidden answer is the phone refusing the password: not answered.
+ */
+function answerPrompts(target: PhoneTarget, markSent: () => void, onAskedAgain: () => void) {
+  let answered = false;
   return (
     _name: string,
     _instructions: string,
     _lang: string,
     prompts: Prompt[],
     finish: KeyboardInteractiveCallback,
-  ) => finish(prompts.map((prompt) => (prompt.echo === true ? target.username : target.password.reveal())));
+  ) => {
+    const hidden = prompts.some((prompt) => prompt.echo !== true);
+    if (hidden && answered) return onAskedAgain();
+    if (hidden) {
+      answered = true;
+      markSent();
+    }
+    finish(prompts.map((prompt) => (prompt.echo === true ? target.username : target.password.reveal())));
+  };
 }

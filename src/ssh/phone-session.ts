@@ -56,12 +56,13 @@ export async function captureShowUnreg(
     shell.write(SHOW_UNREG);
     const output = await readShowUnreg(reader, target, options, session.signal);
     shell.end(EXIT_COMMAND);
-    await closeConnection(client, connection.closed, true);
+    await closeConnection(connection, true, signal);
     return output;
   } catch (error) {
-    // Interrupted: close at once. Otherwise as after success: a slot is free
-    // only when the phone has closed its side too (briefly awaited).
-    if (connection !== null) await closeConnection(connection.client, connection.closed, !signal.aborted);
+    // Interrupted or past the session's deadline: close at once. Otherwise as
+    // after success: a slot is free only when the phone has closed its side
+    // too (briefly awaited).
+    if (connection !== null) await closeConnection(connection, !session.signal.aborted, signal);
     throw error;
   } finally {
     clearTimeout(deadline);

@@ -1,14 +1,14 @@
 import { Socket } from 'node:net';
-import type { ConnectConfig, Client as SshClient } from 'ssh2';
+import type { ConnectConfig } from 'ssh2';
 import ssh2 from 'ssh2';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { algorithmsFor } from './algorithms.js';
 import { coalesceWrites } from './coalesced-writes.js';
-import { closeConnection, closeOf } from './connection-close.js';
+import { closeConnection, closeOf, type OpenConnection } from './connection-close.js';
 import { hostKeyFromBlob } from './host-keys/host-key.js';
 import type { KnownHostsStore } from './host-keys/known-hosts-store.js';
 import { offeredAlgorithms } from './offered-algorithms.js';
-import { passwordOnce } from './password-auth.js';
+import { type PasswordAuth, passwordOnce } from './password-auth.js';
 import { PhoneReadError, socketError } from './phone-read-error.js';
 import { seconds } from './shell-reader.js';
 
@@ -24,11 +24,8 @@ export interface ConnectOptions {
 
 type Phase = 'TCP connect' | 'SSH handshake' | 'SSH authentication';
 
-/** An authenticated connection, and when it ends. */
-export interface SshConnection {
-  readonly client: SshClient;
-  readonly closed: Promise<void>;
-}
+/** An authenticated connection, its socket, and when it ends. */
+export type SshConnection = OpenConnection;
 
 /**
  * An authenticated SSH connection to a phone: the password sent once (see
@@ -42,11 +39,14 @@ export function openSshConnection(
   // Aborted already: no socket is made (a client that never connected never closes).
   if (signal.aborted) return Promise.reject(signal.reason);
   const client = new Client();
-  const closed = closeOf(client);
+  const connection: OpenConnection = { client, socket: phoneSocket(target), closed: closeOf(client) };
   let phase: Phase = 'TCP connect';
   let hostKeyRefusal: string | null = null;
   return new Promise<SshConnection>((resolve, reject) => {
     const timer = setTimeout(() => fail(timeoutError()), options.connectTimeoutMs);
+    const auth = passwordOnce(target, () =>
+      fail(new PhoneReadError('ssh-auth', 'the phone asked for the password again: it refused it')),
+    );
     let settled = false;
     const settle = () => {
       settled = true;
@@ -59,7 +59,7 @@ export function openSshConnection(
       settle();
       client.on('error', () => undefined);
       const graceful = phase !== 'TCP connect' && !signal.aborted;
-      void closeConnection(client, closed, graceful).then(() => reject(error));
+      void closeConnection(connection, graceful).then(() => reject(afterPassword(error, phase, auth)));
     };
     const onAbort = () => fail(signal.reason as Error);
     const onEarlyClose = () =>
@@ -68,8 +68,10 @@ export function openSshConnection(
       client.removeListener('close', onEarlyClose);
       if (hostKeyRefusal !== null) return fail(new PhoneReadError('hostkey', hostKeyRefusal));
       // A failed negotiation is followed by a probe of what the phone offers:
-      // this connection is closed first, so the phone never has two of ours open.
-      const before = error.level === 'handshake' ? closeConnection(client, closed, false) : Promise.resolve();
+      // this connection is closed first, so the phone never has two of ours
+      // open, and the probe runs on its own timer, not on what is left of ours.
+      if (error.level === 'handshake') clearTimeout(timer);
+      const before = error.level === 'handshake' ? closeConnection(connection, false) : Promise.resolve();
       void before.then(() => classify(error, target, options, phase)).then(fail);
     };
     const timeoutError = () =>
@@ -87,14 +89,14 @@ export function openSshConnection(
         // From here a connection error shows as the shell closing (the
         // caller's reader reports it); an unheard 'error' would crash node.
         client.on('error', () => undefined);
-        resolve({ client, closed });
+        resolve(connection);
       })
       .on('error', onError)
       .on('close', onEarlyClose);
     signal.addEventListener('abort', onAbort, { once: true });
     client.connect({
-      ...connectConfig(target, options),
-      sock: phoneSocket(target),
+      ...connectConfig(target, options, auth),
+      sock: connection.socket,
       hostVerifier: (blob: Buffer) => {
         const verdict = options.hostKeys.verify(target.host, target.port, hostKeyFromBlob(blob));
         if (!verdict.accepted) hostKeyRefusal = verdict.reason;
@@ -116,12 +118,12 @@ function phoneSocket(target: PhoneTarget): Socket {
   return socket.connect({ host: target.host, port: target.port });
 }
 
-function connectConfig(target: PhoneTarget, options: ConnectOptions): ConnectConfig {
+function connectConfig(target: PhoneTarget, options: ConnectOptions, auth: PasswordAuth): ConnectConfig {
   return {
     host: target.host,
     port: target.port,
     username: target.username,
-    authHandler: passwordOnce(target),
+    authHandler: auth.handler,
     // Our own timer names the phase; ssh2's is only a backstop.
     readyTimeout: options.connectTimeoutMs + 5000,
     algorithms: algorithmsFor(options.legacyAlgorithms),
@@ -146,8 +148,25 @@ async function classify(
     case 'client-timeout':
       return new PhoneReadError('timeout', `${phase}: no answer`);
     default:
+      // Past the handshake, an error without a level is the phone's own
+      // DISCONNECT, e.g. NO_MORE_AUTH_METHODS_AVAILABLE after too many failures.
+      if (phase === 'SSH authentication') {
+        return new PhoneReadError('ssh-auth', `the phone ended SSH authentication: ${error.message}`);
+      }
       return negotiationError(error, target, options);
   }
+}
+
+/**
+ * Once the password has gone out, a phone that hangs up or stops answering
+ * may be refusing it (some close instead of saying no): reported as
+ * `ssh-auth`, which is never retried, rather than risk sending a wrong
+ * password again.
+ */
+function afterPassword(error: Error, phase: Phase, auth: PasswordAuth): Error {
+  if (!(error instanceof PhoneReadError) || phase !== 'SSH authentication' || !auth.sent) return error;
+  if (error.kind !== 'timeout' && error.kind !== 'disconnected') return error;
+  return new PhoneReadError('ssh-auth', `${error.message}, after the password was sent: taken as refused, not retried`);
 }
 
 async function negotiationError(error: Error, target: PhoneTarget, options: ConnectOptions): Promise<PhoneReadError> {

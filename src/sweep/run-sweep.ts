@@ -20,7 +20,7 @@ export interface SweepOptions extends ReadOptions {
  * error.
  */
 export async function runSweep(
-  targets: Iterable<PhoneTarget>,
+  targets: readonly PhoneTarget[],
   options: SweepOptions,
   signal: AbortSignal,
   onEntry: (entry: PhoneEntry) => Promise<void>,
@@ -41,7 +41,8 @@ export async function runSweep(
       });
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  // No more workers than phones: --concurrency 1000000 on ten phones makes ten.
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, targets.length) }, worker));
 }
 
 function abortedEntry(target: PhoneTarget): PhoneEntry {
