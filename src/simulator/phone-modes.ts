@@ -6,6 +6,8 @@ export const FAILURE_MODES = [
   'wrong-ssh-password',
   /** The phone's debug shell expects another password. */
   'wrong-debug-password',
+  /** Expects another debug password and, as a busybox login does, ends the session after refusing it. */
+  'debug-login-closes',
   /** Old firmware: `show unreg` is an unknown command. */
   'no-show-unreg',
   /** Never answers `show unreg` (the session stays open). */
@@ -28,6 +30,7 @@ export const EXPECTED_OUTCOME: Readonly<Record<PhoneMode, ExpectedOutcome>> = {
   ok: 'ok',
   'wrong-ssh-password': 'ssh-auth',
   'wrong-debug-password': 'shell-login',
+  'debug-login-closes': 'shell-login',
   'no-show-unreg': 'unsupported',
   hang: 'timeout',
   drop: 'disconnected',

@@ -135,7 +135,7 @@ function phoneBehaviour(plan: PhonePlan, settings: PhoneSettings, stats: Session
     shell: {
       mode: plan.mode,
       debugUsername,
-      debugPassword: plan.mode === 'wrong-debug-password' ? otherPassword(debugPassword) : debugPassword,
+      debugPassword: WRONG_DEBUG_PASSWORD.has(plan.mode) ? otherPassword(debugPassword) : debugPassword,
       timings: {
         loginPromptMs: loginLatencyMs + slow,
         passwordPromptMs: slow,
@@ -146,6 +146,8 @@ function phoneBehaviour(plan: PhonePlan, settings: PhoneSettings, stats: Session
     },
   };
 }
+
+const WRONG_DEBUG_PASSWORD: ReadonlySet<string> = new Set(['wrong-debug-password', 'debug-login-closes']);
 
 /** The password a misconfigured phone expects instead: never the one the fleet uses. */
 function otherPassword(password: string): string {

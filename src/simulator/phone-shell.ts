@@ -116,7 +116,7 @@ export class PhoneShell {
       return;
     }
     this.#failedLogins += 1;
-    if (this.#failedLogins >= MAX_LOGIN_ATTEMPTS) {
+    if (this.#failedLogins >= MAX_LOGIN_ATTEMPTS || this.#settings.mode === 'debug-login-closes') {
       this.#write('\r\nLogin incorrect\r\n');
       this.#end();
       return;

@@ -11,9 +11,9 @@ describe('unreg sweep --retries against the phone simulator', () => {
   let report: ReportedDocument;
   before(async () => {
     setup = await fleetOnDisk({
-      phones: 4,
+      phones: 5,
       seed: 13,
-      failures: { refused: 1, 'wrong-ssh-password': 1, 'wrong-debug-password': 1 },
+      failures: { refused: 1, 'wrong-ssh-password': 1, 'wrong-debug-password': 1, 'debug-login-closes': 1 },
     });
     // Two retries: waits of 1 s and 2 s for the refused phone.
     const swept = await sweepFleetJson(setup, ['--retries', '2']);
@@ -37,10 +37,11 @@ describe('unreg sweep --retries against the phone simulator', () => {
     });
   });
 
-  it('never tries a wrong SSH password or a wrong debug password twice', () => {
+  it('never tries a wrong SSH password or a wrong debug password twice, even when the shell hangs up', () => {
     for (const [mode, kind] of [
       ['wrong-ssh-password', 'ssh-auth'],
       ['wrong-debug-password', 'shell-login'],
+      ['debug-login-closes', 'shell-login'],
     ] as const) {
       const truth = phone(mode);
       const entry = entryOf(report.phones, truth.host);

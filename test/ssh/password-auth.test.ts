@@ -74,6 +74,48 @@ describe('SSH password authentication', () => {
     assert.deepEqual(received, ['password:wrong']);
   });
 
+  it('takes a phone hanging up once it has the password as a refusal (ssh-auth, never retried)', async () => {
+    const received: string[] = [];
+    const server = new Server({ hostKeys: [HOST_KEY] }, (client) => {
+      client.on('error', () => undefined);
+      client.on('authentication', (context) => {
+        if (context.method !== 'password') return context.reject(['password']);
+        received.push(context.password);
+        client.end(); // as MaxAuthTries=1 servers do, without a word
+      });
+    });
+    servers.push(server);
+    const port = await listen(server);
+    await assert.rejects(openSshConnection(target(port, 'wrong'), options(), new AbortController().signal), {
+      kind: 'ssh-auth',
+      message: /after the password was sent: taken as refused, not retried$/,
+    });
+    assert.deepEqual(received, ['wrong']);
+  });
+
+  it('never answers a second keyboard-interactive round asking for the password', async () => {
+    const received: string[] = [];
+    const server = new Server({ hostKeys: [HOST_KEY] }, (client) => {
+      client.on('error', () => undefined);
+      client.on('authentication', (context) => {
+        if (context.method !== 'keyboard-interactive') return context.reject(['keyboard-interactive']);
+        const ask = () =>
+          context.prompt([{ prompt: 'Password: ', echo: false }], (answers) => {
+            received.push(answers[0] ?? '');
+            ask(); // wrong: ask again in the same exchange
+          });
+        ask();
+      });
+    });
+    servers.push(server);
+    const port = await listen(server);
+    await assert.rejects(openSshConnection(target(port, 'wrong'), options(), new AbortController().signal), {
+      kind: 'ssh-auth',
+      message: 'the phone asked for the password again: it refused it',
+    });
+    assert.deepEqual(received, ['wrong']);
+  });
+
   it('answers keyboard-interactive with the password when the phone offers only that', async () => {
     const { server, received } = passwordServer(['keyboard-interactive'], 'right');
     servers.push(server);
