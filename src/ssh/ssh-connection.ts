@@ -58,7 +58,10 @@ export function openSshConnection(
       if (settled) return;
       settle();
       client.on('error', () => undefined);
-      const graceful = phase !== 'TCP connect' && !signal.aborted;
+      // A goodbye only to a phone that is there and answering: not before TCP
+      // connects, not when interrupted, not to one that let our timer run out.
+      const silent = error instanceof PhoneReadError && error.kind === 'timeout';
+      const graceful = phase !== 'TCP connect' && !signal.aborted && !silent;
       void closeConnection(connection, graceful).then(() => reject(afterPassword(error, phase, auth)));
     };
     const onAbort = () => fail(signal.reason as Error);
