@@ -48,7 +48,11 @@ export async function parseInventory(text: string, options: ParseInventoryOption
   const problems = [...source.problems, ...aggregateProblems(resolved.problems)];
   if (problems.length > 0) throw new InventoryError(sortByLine(problems));
   const literalPasswordLines = [...top.literalPasswordLines, ...read.flatMap((phone) => phone.literalPasswordLines)];
-  return { phones: resolved.phones, warnings, literalPasswordLines: literalPasswordLines.sort((a, b) => a - b) };
+  return {
+    phones: resolved.phones,
+    warnings,
+    literalPasswordLines: [...new Set(literalPasswordLines)].sort((a, b) => a - b),
+  };
 }
 
 /**

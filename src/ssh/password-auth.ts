@@ -30,6 +30,8 @@ export function passwordOnce(target: PhoneTarget, onAskedAgain: () => void): Pas
     const offered = methodsLeft ?? ['password'];
     // The method just tried is still on offer: the phone judged the password and refused it.
     if (last !== null && offered.includes(last)) return false;
+    // `password` is not on offer at all: the phone refused the method, not the password.
+    if (last === 'password') sent = false;
     const next = ATTEMPTS.find((method) => !tried.has(method) && offered.includes(method));
     if (next === undefined) return false;
     tried.add(next);

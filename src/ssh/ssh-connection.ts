@@ -75,7 +75,7 @@ export function openSshConnection(
       // open, and the probe runs on its own timer, not on what is left of ours.
       if (error.level === 'handshake') clearTimeout(timer);
       const before = error.level === 'handshake' ? closeConnection(connection, false) : Promise.resolve();
-      void before.then(() => classify(error, target, options, phase)).then(fail);
+      void before.then(() => classify(error, target, options, phase, auth)).then(fail);
     };
     const timeoutError = () =>
       new PhoneReadError('timeout', `${phase}: not done within ${seconds(options.connectTimeoutMs)}`);
@@ -133,16 +133,20 @@ function connectConfig(target: PhoneTarget, options: ConnectOptions, auth: Passw
   };
 }
 
+// SSH_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE (RFC 4253 11.1).
+const NO_MORE_AUTH_METHODS = 14;
+
 async function classify(
-  error: Error & { level?: string },
+  error: Error & { level?: string; code?: unknown },
   target: PhoneTarget,
   options: ConnectOptions,
   phase: Phase,
+  auth: PasswordAuth,
 ): Promise<PhoneReadError> {
   switch (error.level) {
     case 'client-socket':
     case 'client-dns':
-      return socketError(error, phase);
+      return socketError(error as NodeJS.ErrnoException, phase);
     case 'client-authentication':
       return new PhoneReadError(
         'ssh-auth',
@@ -151,9 +155,14 @@ async function classify(
     case 'client-timeout':
       return new PhoneReadError('timeout', `${phase}: no answer`);
     default:
-      // Past the handshake, an error without a level is the phone's own
-      // DISCONNECT, e.g. NO_MORE_AUTH_METHODS_AVAILABLE after too many failures.
-      if (phase === 'SSH authentication') {
+      // An error without a level is the phone's own DISCONNECT: during
+      // authentication, once it has the password or saying it takes no more
+      // (too many failures), that is a refusal.
+      if (
+        phase === 'SSH authentication' &&
+        error.level === undefined &&
+        (auth.sent || error.code === NO_MORE_AUTH_METHODS)
+      ) {
         return new PhoneReadError('ssh-auth', `the phone ended SSH authentication: ${error.message}`);
       }
       return negotiationError(error, target, options);

@@ -4,11 +4,11 @@ const KEY = /^[A-Za-z0-9_.-]+$/;
 
 /**
  * Reads CUCM's `%[Key=Value][Key=Value]...` parameter list starting at
- * `from` (the `%`). A value runs to the first `]` that is followed by the
- * next `[Key=`, by `:` and a space (the list's end, then the message) or by
- * the end of the line; failing those, to the first `]` followed by `[`, `:`
- * or white space. So values may hold spaces, `=`, `:`, non-ASCII text and
- * brackets: a description `Room [A] 3F`, a SIP URI `sip:[2001:db8::10]:5060`.
+ * `from` (the `%`). A value runs to the first `]` that is followed by `[`,
+ * `:`, white space or the end of the line and closes no `[` of the value's
+ * own, so values may hold spaces, `=`, `:`, non-ASCII text, a `]` followed
+ * by anything else, and brackets that pair up: a description `Room [A] 3F`,
+ * a SIP URI `sip:[2001:db8::10]:5060`.
  */
 export function parseBracketParams(text: string, from: number): ParamsResult {
   const params: Record<string, string> = {};
@@ -26,31 +26,26 @@ export function parseBracketParams(text: string, from: number): ParamsResult {
   }
 }
 
+/**
+ * Where the value starting at `from` ends: the first `]` outside brackets of
+ * its own followed by `[`, `:`, white space or the end of the line. Brackets
+ * that do not pair up fall back to the first such `]` at all.
+ */
 function closingBracket(text: string, from: number): number {
-  let loose = -1;
-  for (let close = text.indexOf(']', from); close >= 0; close = text.indexOf(']', close + 1)) {
-    if (endsValue(text, close)) return close;
-    if (loose < 0 && mayEndValue(text[close + 1])) loose = close;
+  let depth = 0;
+  let first = -1;
+  for (let at = from; at < text.length; at++) {
+    const character = text[at];
+    if (character === '[') depth += 1;
+    else if (character === ']' && mayEndValue(text[at + 1])) {
+      if (depth === 0) return at;
+      if (first < 0) first = at;
+      depth -= 1;
+    } else if (character === ']' && depth > 0) depth -= 1;
   }
-  return loose;
+  return first;
 }
 
-const NEXT_KEY = /\[[A-Za-z0-9_.-]+=/y;
-
-/** `]` before the next `[Key=`, before `: ` (the list's end), or at the end of the line. */
-function endsValue(text: string, close: number): boolean {
-  const next = text[close + 1];
-  if (next === undefined) return true;
-  if (next === ':') return isSpaceOrEnd(text[close + 2]);
-  NEXT_KEY.lastIndex = close + 1;
-  return next === '[' && NEXT_KEY.test(text);
-}
-
-// A list may also end in a space and the message, without `:`.
 function mayEndValue(next: string | undefined): boolean {
-  return next === '[' || next === ':' || isSpaceOrEnd(next);
-}
-
-function isSpaceOrEnd(character: string | undefined): boolean {
-  return character === undefined || character === ' ' || character === '\t';
+  return next === undefined || next === '[' || next === ':' || next === ' ' || next === '\t';
 }

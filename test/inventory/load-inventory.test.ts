@@ -374,6 +374,10 @@ describe('loadInventory: resolution', () => {
     );
     const bad = await scratch.write('bad-merge.yaml', text.replace('site: osaka', 'port: seventy'));
     assert.deepEqual(await problemLines(bad), [`${bad}:3: port: must be an integer 1-65535, got seventy`]);
+    const open = await scratch.write('open-merge.yaml', text.replace('site: osaka', 'password: "pw2"'), 0o644);
+    assert.deepEqual((await loadInventory(open, { env: {} })).warnings, [
+      `${open}: holds passwords (lines 1, 3) and is readable by group or others (mode 644): chmod 600 ${open}`,
+    ]);
   });
 
   it('hides passwords from inspect and JSON', async () => {

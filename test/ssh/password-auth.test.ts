@@ -116,6 +116,21 @@ describe('SSH password authentication', () => {
     assert.deepEqual(received, ['wrong']);
   });
 
+  it('keeps a drop as disconnected (retried) when the phone refused the password method, not the password', async () => {
+    const server = new Server({ hostKeys: [HOST_KEY] }, (client) => {
+      client.on('error', () => undefined);
+      client.on('authentication', (context) => {
+        if (context.method !== 'keyboard-interactive') return context.reject(['keyboard-interactive']);
+        client.end(); // gone before asking anything
+      });
+    });
+    servers.push(server);
+    const port = await listen(server);
+    await assert.rejects(openSshConnection(target(port, 'right'), options(), new AbortController().signal), {
+      kind: 'disconnected',
+    });
+  });
+
   it('answers keyboard-interactive with the password when the phone offers only that', async () => {
     const { server, received } = passwordServer(['keyboard-interactive'], 'right');
     servers.push(server);

@@ -33,6 +33,17 @@ describe('parseBracketParams', () => {
     assert.deepEqual(parseBracketParams('%[Description=[x] y]', 0), { params: { Description: '[x] y' } });
   });
 
+  it('ends the list at its own last ], whatever brackets the message after it holds', () => {
+    for (const tail of [' An endpoint has unregistered [code 5]', ':msg [a]', ' [Extra=1]']) {
+      assert.deepEqual(parseBracketParams(`%[DeviceName=SEP1][Reason=13]${tail}`, 0), {
+        params: { DeviceName: 'SEP1', Reason: '13' },
+      });
+    }
+    assert.deepEqual(parseBracketParams('%[Description=a[b][Reason=13]', 0), {
+      params: { Description: 'a[b', Reason: '13' },
+    });
+  });
+
   it('starts at the given column and stops at the end of the list', () => {
     const text = 'x: %[A=1][B=2] An endpoint has unregistered.';
     assert.deepEqual(parseBracketParams(text, 3), { params: { A: '1', B: '2' } });

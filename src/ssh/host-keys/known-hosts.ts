@@ -91,7 +91,7 @@ export function removeHost(text: string, name: string): { text: string; removed:
   let removed = 0;
   const kept = text.split(/(?<=\n)/).filter((line) => {
     const [entry] = parseKnownHosts(line);
-    const names = entry !== undefined && !entry.revoked && entryNames(entry, name);
+    const names = entry !== undefined && !entry.revoked && !hasPatterns(entry.hosts) && entryNames(entry, name);
     if (names) removed += 1;
     return !names;
   });

@@ -62,12 +62,9 @@ describe('known_hosts (OpenSSH format)', () => {
   });
 
   it('removes the lines that name a host, never a pattern line or a @revoked one (forget-host)', () => {
-    const text =
-      '10.20.* ssh-ed25519 AAAA\n10.20.0.9,other ssh-ed25519 BBBB\n@revoked 10.20.0.9 ssh-rsa CCCC\n# 10.20.0.9\n';
-    assert.deepEqual(removeHost(text, '10.20.0.9'), {
-      text: '10.20.* ssh-ed25519 AAAA\n@revoked 10.20.0.9 ssh-rsa CCCC\n# 10.20.0.9\n',
-      removed: 1,
-    });
+    const kept = '10.20.* ssh-ed25519 AAAA\n10.20.0.9,10.21.* ssh-ed25519 DDDD\n@revoked 10.20.0.9 ssh-rsa CCCC\n';
+    const text = `${kept}10.20.0.9,other ssh-ed25519 BBBB\n# 10.20.0.9\n`;
+    assert.deepEqual(removeHost(text, '10.20.0.9'), { text: `${kept}# 10.20.0.9\n`, removed: 1 });
   });
 
   it('matches plain comma lists and hashed (HashKnownHosts) names', () => {
