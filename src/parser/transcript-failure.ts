@@ -1,8 +1,9 @@
 import type { TranscriptFailure } from './parsed-alarm.js';
 
-// What debug shells answer to a command they lack (old firmware).
+// What debug shells answer to a command they lack (old firmware), and
+// what a busybox-style shell says (`sh: show: not found`).
 const UNKNOWN_COMMAND =
-  /unknown command|command not found|invalid command|unrecognized command|unsupported command|not supported|not recognized|bad command|no such command|invalid input/i;
+  /unknown command|command not found|invalid command|unrecognized command|unsupported command|not supported|not recognized|bad command|no such command|invalid input|\bshow(?: unreg)?: not found/i;
 
 /** Why text with neither a section header nor an alarm block holds no `show unreg` output. */
 export function noOutputFailure(text: string): TranscriptFailure {

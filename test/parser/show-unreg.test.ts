@@ -174,6 +174,10 @@ describe('parseShowUnreg on fixtures', () => {
       kind: 'unsupported',
       message: `the phone does not know 'show unreg': "Unknown command: show unreg"`,
     });
+    assert.deepEqual(parseShowUnreg('DEBUG> show unreg\r\nsh: show: not found\r\nDEBUG> ').failure, {
+      kind: 'unsupported',
+      message: `the phone does not know 'show unreg': "sh: show: not found"`,
+    });
   });
 
   it('is ok with no alarms when the headers are there but no block', () => {
