@@ -63,6 +63,15 @@ describe('SSH password authentication', () => {
     for (const server of servers) server.close();
   });
   const options = () => ({ legacyAlgorithms: true, connectTimeoutMs: 5000, hostKeys });
+  /** A server that hands each authentication request to `authenticate`; its port. */
+  const serve = async (authenticate: (context: ssh2.AuthContext, client: ssh2.Connection) => void): Promise<number> => {
+    const server = new Server({ hostKeys: [HOST_KEY] }, (client) => {
+      client.on('error', () => undefined);
+      client.on('authentication', (context) => authenticate(context, client));
+    });
+    servers.push(server);
+    return listen(server);
+  };
 
   it('sends a wrong password once, never again by keyboard-interactive', async () => {
     const { server, received } = passwordServer(['password', 'keyboard-interactive'], 'right');
@@ -76,16 +85,11 @@ describe('SSH password authentication', () => {
 
   it('takes a phone hanging up once it has the password as a refusal (ssh-auth, never retried)', async () => {
     const received: string[] = [];
-    const server = new Server({ hostKeys: [HOST_KEY] }, (client) => {
-      client.on('error', () => undefined);
-      client.on('authentication', (context) => {
-        if (context.method !== 'password') return context.reject(['password']);
-        received.push(context.password);
-        client.end(); // as MaxAuthTries=1 servers do, without a word
-      });
+    const port = await serve((context, client) => {
+      if (context.method !== 'password') return context.reject(['password']);
+      received.push(context.password);
+      client.end(); // as MaxAuthTries=1 servers do, without a word
     });
-    servers.push(server);
-    const port = await listen(server);
     await assert.rejects(openSshConnection(target(port, 'wrong'), options(), new AbortController().signal), {
       kind: 'ssh-auth',
       message: /after the password was sent: taken as refused, not retried$/,
@@ -95,20 +99,15 @@ describe('SSH password authentication', () => {
 
   it('never answers a second keyboard-interactive round asking for the password', async () => {
     const received: string[] = [];
-    const server = new Server({ hostKeys: [HOST_KEY] }, (client) => {
-      client.on('error', () => undefined);
-      client.on('authentication', (context) => {
-        if (context.method !== 'keyboard-interactive') return context.reject(['keyboard-interactive']);
-        const ask = () =>
-          context.prompt([{ prompt: 'Password: ', echo: false }], (answers) => {
-            received.push(answers[0] ?? '');
-            ask(); // wrong: ask again in the same exchange
-          });
-        ask();
-      });
+    const port = await serve((context) => {
+      if (context.method !== 'keyboard-interactive') return context.reject(['keyboard-interactive']);
+      const ask = () =>
+        context.prompt([{ prompt: 'Password: ', echo: false }], (answers) => {
+          received.push(answers[0] ?? '');
+          ask(); // wrong: ask again in the same exchange
+        });
+      ask();
     });
-    servers.push(server);
-    const port = await listen(server);
     await assert.rejects(openSshConnection(target(port, 'wrong'), options(), new AbortController().signal), {
       kind: 'ssh-auth',
       message: 'the phone asked for the password again: it refused it',
@@ -117,15 +116,10 @@ describe('SSH password authentication', () => {
   });
 
   it('keeps a drop as disconnected (retried) when the phone refused the password method, not the password', async () => {
-    const server = new Server({ hostKeys: [HOST_KEY] }, (client) => {
-      client.on('error', () => undefined);
-      client.on('authentication', (context) => {
-        if (context.method !== 'keyboard-interactive') return context.reject(['keyboard-interactive']);
-        client.end(); // gone before asking anything
-      });
+    const port = await serve((context, client) => {
+      if (context.method !== 'keyboard-interactive') return context.reject(['keyboard-interactive']);
+      client.end(); // gone before asking anything
     });
-    servers.push(server);
-    const port = await listen(server);
     await assert.rejects(openSshConnection(target(port, 'right'), options(), new AbortController().signal), {
       kind: 'disconnected',
     });
