@@ -63,7 +63,7 @@ export function entryMatches(entry: KnownHostEntry, name: string): boolean {
 }
 
 /** Whether an entry names this host itself (plain or hashed): what `ssh-keygen -R` removes, less patterns. */
-export function entryNames(entry: KnownHostEntry, name: string): boolean {
+function entryNames(entry: KnownHostEntry, name: string): boolean {
   if (entry.hosts.startsWith('|1|')) return hashedMatches(entry.hosts, name);
   return entry.hosts.split(',').some((host) => host.toLowerCase() === name.toLowerCase());
 }
