@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { PhoneTarget } from '../inventory/phone-target.js';
-import { PhoneReadError } from './phone-read-error.js';
+import { PhoneReadError, refusalAfter } from './phone-read-error.js';
 import { anyPrompt } from './prompt-matchers.js';
 import type { ShellReader } from './shell-reader.js';
 
@@ -24,7 +24,8 @@ export async function loginToDebugShell(
   for (;;) {
     const limit = { phase: 'debug shell login', ms: Math.max(0, deadline - Date.now()), idle: false };
     const { value: prompt } = await reader.waitFor(matcher, limit, signal).catch((error: unknown) => {
-      throw answered.has('password') ? afterPassword(error) : error;
+      // busybox-like logins hang up on a wrong password instead of asking again.
+      throw answered.has('password') ? refusalAfter(error, 'shell-login', 'debug password') : error;
     });
     if (prompt === 'command') return;
     if (answered.has(prompt)) throw refused(target, prompt);
@@ -32,19 +33,6 @@ export async function loginToDebugShell(
     const answer = prompt === 'login' ? target.debugUsername : target.debugPassword.reveal();
     input.write(`${answer}\n`);
   }
-}
-
-/**
- * A shell that closes or goes silent after the debug password (busybox-like
- * logins close after `Login incorrect`) may be refusing it: `shell-login`,
- * never retried, rather than risk sending a wrong password again.
- */
-function afterPassword(error: unknown): unknown {
-  if (!(error instanceof PhoneReadError) || (error.kind !== 'timeout' && error.kind !== 'disconnected')) return error;
-  return new PhoneReadError(
-    'shell-login',
-    `${error.message}, after the debug password was sent: taken as refused, not retried`,
-  );
 }
 
 function refused(target: PhoneTarget, prompt: 'login' | 'password'): PhoneReadError {

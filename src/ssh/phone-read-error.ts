@@ -41,6 +41,17 @@ const TEXT_BY_ERRNO: Readonly<Record<string, string>> = {
   ECONNRESET: 'the phone reset the connection',
 };
 
+/**
+ * A session that hangs up or goes silent once `secret` has gone out may be
+ * the phone refusing it (some close instead of saying no): reported as
+ * `kind`, which is never retried, rather than risk sending a wrong password
+ * again. Any other error is given back as it is.
+ */
+export function refusalAfter(error: unknown, kind: 'ssh-auth' | 'shell-login', secret: string): unknown {
+  if (!(error instanceof PhoneReadError) || (error.kind !== 'timeout' && error.kind !== 'disconnected')) return error;
+  return new PhoneReadError(kind, `${error.message}, after the ${secret} was sent: taken as refused, not retried`);
+}
+
 /** A socket-level error (ssh2 level client-socket or client-dns) as a report error. */
 export function socketError(error: NodeJS.ErrnoException, phase: string): PhoneReadError {
   const code = error.code ?? '';

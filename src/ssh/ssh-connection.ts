@@ -9,7 +9,7 @@ import { hostKeyFromBlob } from './host-keys/host-key.js';
 import type { KnownHostsStore } from './host-keys/known-hosts-store.js';
 import { offeredAlgorithms } from './offered-algorithms.js';
 import { type PasswordAuth, passwordOnce } from './password-auth.js';
-import { PhoneReadError, socketError } from './phone-read-error.js';
+import { PhoneReadError, refusalAfter, socketError } from './phone-read-error.js';
 import { seconds } from './shell-reader.js';
 
 // ssh2 is CommonJS: its named exports do not resolve under native ESM.
@@ -62,7 +62,9 @@ export function openSshConnection(
       // connects, not when interrupted, not to one that let our timer run out.
       const silent = error instanceof PhoneReadError && error.kind === 'timeout';
       const graceful = phase !== 'TCP connect' && !signal.aborted && !silent;
-      void closeConnection(connection, graceful).then(() => reject(afterPassword(error, phase, auth)));
+      // Once the password is out, a phone that hangs up may be refusing it.
+      const refusal = phase === 'SSH authentication' && auth.sent ? refusalAfter(error, 'ssh-auth', 'password') : error;
+      void closeConnection(connection, graceful).then(() => reject(refusal));
     };
     const onAbort = () => fail(signal.reason as Error);
     const onEarlyClose = () =>
@@ -167,18 +169,6 @@ async function classify(
       }
       return negotiationError(error, target, options);
   }
-}
-
-/**
- * Once the password has gone out, a phone that hangs up or stops answering
- * may be refusing it (some close instead of saying no): reported as
- * `ssh-auth`, which is never retried, rather than risk sending a wrong
- * password again.
- */
-function afterPassword(error: Error, phase: Phase, auth: PasswordAuth): Error {
-  if (!(error instanceof PhoneReadError) || phase !== 'SSH authentication' || !auth.sent) return error;
-  if (error.kind !== 'timeout' && error.kind !== 'disconnected') return error;
-  return new PhoneReadError('ssh-auth', `${error.message}, after the password was sent: taken as refused, not retried`);
 }
 
 async function negotiationError(error: Error, target: PhoneTarget, options: ConnectOptions): Promise<PhoneReadError> {
