@@ -5,8 +5,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseShowUnreg } from '../src/parser/show-unreg.js';
 import { generateAlarms, generatePhone, seededRandom } from '../src/simulator/alarm-generator.js';
 import { formatShowUnreg } from '../src/simulator/show-unreg-text.js';
+import { createReferenceXmlParser, referenceAlarm } from '../test/helpers/reference-xml-parser.js';
 import { type Measurement, machineDescription, measure } from './measure.js';
-import { createReferenceXmlParser, referenceAlarm } from './reference-xml-parser.js';
 
 const TRANSCRIPTS = 10_000;
 const SEED = 20_240_610;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { buildCli } from '../src/cli/build-cli.js';
-import type { CliIo } from '../src/cli/cli-io.js';
+import type { CliIo } from '../src/cli/command-line.js';
 import { openSyslogFile, readSyslogInputs } from '../src/syslog/read-syslog.js';
 import { buildSyslogReport, type SyslogReport } from '../src/syslog/syslog-report.js';
 import { machineDescription } from './measure.js';

@@ -1,8 +1,6 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { VERSION } from '../version.js';
-import type { CliIo } from './cli-io.js';
-import { STDIN_ARGUMENT } from './stdin-argument.js';
-import { UsageError } from './usage-error.js';
+import { type CliIo, STDIN_ARGUMENT, UsageError } from './command-line.js';
 
 // Each command module's own argument types differ; yargs checks them at run time.
 type CommandFactory = (io: CliIo) => object;

@@ -1,7 +1,6 @@
 import type { Argv } from 'yargs';
-import type { PhoneEntry } from '../report/report-document.js';
-import type { CliIo } from './cli-io.js';
-import { lastValue } from './last-value.js';
+import type { CucmJoiner } from '../syslog/cucm-join.js';
+import { type CliIo, lastValue, STDIN_ARGUMENT, UsageError } from './command-line.js';
 
 /** `--cucm-syslog` for the commands that read phones (parse, check, sweep). */
 export interface CucmSyslogArgs {
@@ -25,18 +24,23 @@ export function withCucmSyslogOptions<T>(yargs: Argv<T>): Argv<T & CucmSyslogArg
     .coerce('cucm-window', lastValue) as unknown as Argv<T & CucmSyslogArgs>;
 }
 
-/** Adds CUCM's side to one phone entry (the identity when no --cucm-syslog was given). */
-export type CucmJoiner = (entry: PhoneEntry) => PhoneEntry;
-
 /**
  * Reads the `--cucm-syslog` files (before any report is written: an
- * unreadable file is a usage error) and gives the joiner for each entry.
- * `stdinTaken`: the command reads standard input for something else. The
- * syslog reader is loaded only when a file was given.
+ * unreadable file is a usage error) and gives the joiner for each entry
+ * (the identity when no file was given). `stdinTaken`: the command reads
+ * standard input for something else. The syslog reader is loaded only when
+ * a file was given.
  */
 export async function loadCucmSyslog(args: CucmSyslogArgs, io: CliIo, stdinTaken: boolean): Promise<CucmJoiner> {
   const files = args.cucmSyslog === undefined ? [] : [args.cucmSyslog].flat();
   if (files.length === 0) return (entry) => entry;
-  const { cucmJoinerFrom } = await import('./commands/syslog-command.js');
-  return cucmJoinerFrom(files, args.cucmWindow, io, stdinTaken);
+  const { readSyslogFiles, warnMalformed, windowOption } = await import('./syslog-inputs.js');
+  const { cucmJoiner } = await import('../syslog/cucm-join.js');
+  const windowMs = windowOption('--cucm-window', args.cucmWindow);
+  if (stdinTaken && files.includes(STDIN_ARGUMENT)) {
+    throw new UsageError('standard input (-) can feed only one input: the phone files or --cucm-syslog');
+  }
+  const reading = await readSyslogFiles(files, io, undefined);
+  warnMalformed(reading.read, io);
+  return cucmJoiner(reading.store, windowMs);
 }

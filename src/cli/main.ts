@@ -3,11 +3,11 @@
 // servers; a sweep's garbage is small and short-lived, and 4 MB cut its peak
 // RSS by ~25 MB at 100 sessions with no measurable CPU cost (docs/performance.md).
 import { hideBin } from 'yargs/helpers';
-import { OutputFileError } from '../output/report-destination.js';
+import { InventoryError } from '../inventory/inventory-problem.js';
+import { OutputFileError } from '../output/atomic-file.js';
 import { buildCli } from './build-cli.js';
-import type { CliIo } from './cli-io.js';
+import { type CliIo, UsageError } from './command-line.js';
 import { EXIT } from './exit-status.js';
-import { UsageError } from './usage-error.js';
 
 const io: CliIo = {
   stdin: process.stdin,
@@ -29,9 +29,9 @@ process.exitCode = io.exitStatus;
 
 /** One line per problem for what the user can fix; a stack only for our own bugs. */
 function reportError(error: unknown): number {
-  if (error instanceof UsageError || error instanceof OutputFileError) {
+  if (error instanceof UsageError || error instanceof InventoryError || error instanceof OutputFileError) {
     for (const line of error.message.split('\n')) io.stderr.write(`unreg: ${line}\n`);
-    return error instanceof UsageError ? EXIT.usage : EXIT.outputFailed;
+    return error instanceof OutputFileError ? EXIT.outputFailed : EXIT.usage;
   }
   io.stderr.write(`unreg: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
   return EXIT.internalError;

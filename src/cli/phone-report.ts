@@ -3,7 +3,7 @@ import type { PhoneEntry } from '../report/report-document.js';
 import { runSweep, type SweepOptions } from '../sweep/run-sweep.js';
 import { interruptSignal } from '../terminal/interrupt.js';
 import { sweepProgress } from '../terminal/sweep-progress.js';
-import type { CliIo } from './cli-io.js';
+import type { CliIo } from './command-line.js';
 import { EXIT } from './exit-status.js';
 import { type ReportArgs, writeReport } from './report-options.js';
 

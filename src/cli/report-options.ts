@@ -1,15 +1,12 @@
 import type { Argv } from 'yargs';
-import { expandOutputPath } from '../output/output-path.js';
-import { openAtomicFile, type ReportDestination, streamDestination } from '../output/report-destination.js';
+import { openAtomicFile } from '../output/atomic-file.js';
+import { expandOutputPath, type ReportDestination, streamDestination } from '../output/report-destination.js';
 import { ReportWriter } from '../output/report-writer.js';
 import { colourWanted } from '../render/colour.js';
 import { defaultFormat, REPORT_FORMATS, type ReportFormat, rendererFor } from '../render/report-format.js';
 import type { ReportSummary } from '../report/report-document.js';
 import { VERSION } from '../version.js';
-import type { CliIo } from './cli-io.js';
-import { lastValue } from './last-value.js';
-import { STDIN_ARGUMENT } from './stdin-argument.js';
-import { UsageError } from './usage-error.js';
+import { type CliIo, lastValue, STDIN_ARGUMENT, UsageError } from './command-line.js';
 
 export interface ReportArgs {
   format?: ReportFormat;

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { HOST_KEY_CHECKS, type HostKeyCheck, KnownHostsStore } from '../ssh/host-keys/known-hosts-store.js';
 import type { ReadOptions } from '../sweep/read-phone.js';
-import { lastValue } from './last-value.js';
-import { UsageError } from './usage-error.js';
+import { lastValue, UsageError } from './command-line.js';
 
 export interface SessionArgs {
   timeout: number;

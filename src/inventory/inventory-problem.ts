@@ -1,5 +1,3 @@
-import { UsageError } from '../cli/usage-error.js';
-
 /**
  * One thing wrong with the inventory or the flags, before any connection.
  * Shown as one line: `where: key: message` (`inventory.yaml:12: port: ...`,
@@ -24,9 +22,10 @@ export function formatProblem(problem: InventoryProblem): string {
 
 /**
  * Every problem found in an inventory, one per line in `message` (the CLI
- * prints them and exits 2: it is a UsageError). `problems` keeps them apart.
+ * prints them and exits 2, as for a usage error). `problems` keeps them apart.
  */
-export class InventoryError extends UsageError {
+export class InventoryError extends Error {
+  override readonly name = 'InventoryError';
   readonly problems: readonly InventoryProblem[];
 
   constructor(problems: readonly InventoryProblem[]) {

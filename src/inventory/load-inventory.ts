@@ -15,7 +15,7 @@ export interface Inventory {
 
 /**
  * Reads and validates an inventory file before any connection. Throws an
- * InventoryError (a UsageError: exit 2) listing every problem, one line each.
+ * InventoryError (the CLI exits 2) listing every problem, one line each.
  * Relative password_file paths are read from the inventory's folder.
  */
 export async function loadInventory(path: string, options: { env: Environment }): Promise<Inventory> {

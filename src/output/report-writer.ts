@@ -1,5 +1,4 @@
-import type { ReportRenderer } from '../render/renderer.js';
-import type { PhoneEntry, ReportSummary } from '../report/report-document.js';
+import type { PhoneEntry, ReportRenderer, ReportSummary } from '../report/report-document.js';
 import { SummaryTally } from '../report/summary.js';
 import type { ReportDestination } from './report-destination.js';
 

@@ -2,7 +2,7 @@ import tablePackage from 'table';
 import { REASON_CATEGORIES } from '../catalogue/categories.js';
 import type { EndpointUnregisteredReason } from '../catalogue/endpoint-unregistered-reasons.js';
 import type { OutOfServiceReason } from '../catalogue/out-of-service-reasons.js';
-import { csvRecords } from './csv-records.js';
+import { csvRecords } from './csv-renderer.js';
 
 const { table } = tablePackage;
 

@@ -1,7 +1,5 @@
-import type { PhoneEntry, ReportAlarm } from '../report/report-document.js';
-import { type CsvCell, csvRecords } from './csv-records.js';
-import type { ReportRenderer } from './renderer.js';
-import { neutraliseFormula } from './spreadsheet-cell.js';
+import { stringify } from 'csv-stringify/sync';
+import type { PhoneEntry, ReportAlarm, ReportRenderer } from '../report/report-document.js';
 
 // Public contract: column names and order (docs/report-formats.md).
 export const CSV_COLUMNS = [
@@ -73,4 +71,34 @@ function alarmCells(alarm: ReportAlarm): CsvCell[] {
 
 function text(value: string | null | undefined): string | null {
   return value === null || value === undefined ? null : neutraliseFormula(value);
+}
+
+/** A CSV cell: text, a number (written as is), or empty. */
+export type CsvCell = string | number | null;
+
+/**
+ * RFC 4180 records: CRLF line ends, a cell quoted when it holds a comma, a
+ * quote or any line break. csv-stringify stops quoting lone CR and LF once a
+ * record delimiter is given (`quote_record_delimiter` then defaults to
+ * false), which would split a record in two: ask for it explicitly.
+ */
+export function csvRecords(rows: readonly (readonly CsvCell[])[]): string {
+  return stringify(
+    rows.map((row) => [...row]),
+    { record_delimiter: 'windows', quote_record_delimiter: true },
+  );
+}
+
+// OWASP CSV injection: a cell starting with one of these is read by
+// spreadsheets as a formula (LF too: some read a formula after a leading
+// line break). The full-width forms are there because Apple Numbers folds
+// them to the ASCII ones.
+const FORMULA_START = /^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * A text cell that a spreadsheet shows as text: a leading formula character
+ * gets a single quote in front. Only for text columns: numbers stay numbers.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }

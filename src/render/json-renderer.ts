@@ -1,6 +1,5 @@
-import type { PhoneEntry, ReportSummary } from '../report/report-document.js';
+import type { PhoneEntry, RenderContext, ReportRenderer, ReportSummary } from '../report/report-document.js';
 import { SCHEMA_VERSION } from '../report/report-document.js';
-import type { RenderContext, ReportRenderer } from './renderer.js';
 
 /**
  * The report document, streamed: the output is byte for byte what

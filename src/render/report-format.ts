@@ -1,5 +1,5 @@
+import type { RenderContext, ReportRenderer } from '../report/report-document.js';
 import { colourFor } from './colour.js';
-import type { RenderContext, ReportRenderer } from './renderer.js';
 
 export const REPORT_FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

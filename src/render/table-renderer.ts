@@ -1,10 +1,9 @@
 import tablePackage, { type ColumnUserConfig, type SpanningCellConfig } from 'table';
 import { REASON_CATEGORIES } from '../catalogue/categories.js';
 import { outOfServiceReasonByCode } from '../catalogue/out-of-service-reasons.js';
-import type { PhoneEntry, ReportSummary } from '../report/report-document.js';
+import type { PhoneEntry, ReportRenderer, ReportSummary } from '../report/report-document.js';
 import { alarmParameterPairs, packPairs } from './alarm-parameters.js';
 import type { Colour } from './colour.js';
-import type { ReportRenderer } from './renderer.js';
 import { terminalSafe } from './terminal-text.js';
 
 // `table` is CommonJS: destructure the default export (named ESM imports of

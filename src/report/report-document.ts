@@ -1,6 +1,6 @@
 import type { ReasonCategory } from '../catalogue/categories.js';
 import type { AlarmSection } from '../parser/parsed-alarm.js';
-import type { SyslogEvent } from '../syslog/syslog-event.js';
+import type { SyslogEvent } from './syslog-event.js';
 
 // The report document is a public contract (docs/report-formats.md): field
 // names and types change only with schemaVersion.
@@ -91,3 +91,18 @@ export interface EntryTarget {
   readonly site: string | null;
   readonly tags: readonly string[];
 }
+
+/**
+ * The document as every format receives it, streamed: a renderer (render/)
+ * writes a report piece by piece, so a sweep can write each phone as it
+ * finishes: `start()`, then `phone()` per entry, then `end()` with the summary.
+ * Each returns the text to append (possibly empty).
+ */
+export interface ReportRenderer {
+  start(): string;
+  phone(entry: PhoneEntry): string;
+  end(summary: ReportSummary): string;
+}
+
+/** What every renderer may need to know of the run: the document's own head fields. */
+export type RenderContext = Pick<ReportDocument, 'version' | 'generatedAt'>;

@@ -4,7 +4,6 @@ import { entryFromTranscript, failedEntry } from '../report/phone-entry.js';
 import type { PhoneEntry } from '../report/report-document.js';
 import { PhoneReadError, RETRYABLE_KINDS } from '../ssh/phone-read-error.js';
 import { captureShowUnreg, type SessionOptions } from '../ssh/phone-session.js';
-import { abortableDelay } from './abortable-delay.js';
 
 export interface ReadOptions extends SessionOptions {
   /** Further attempts after a refused, unreachable, timed-out or dropped session. */
@@ -53,4 +52,20 @@ function asPhoneReadError(caught: unknown, signal: AbortSignal): PhoneReadError 
   if (caught instanceof PhoneReadError) return caught;
   if (signal.aborted) return new PhoneReadError('aborted', 'interrupted before this phone was read');
   return new PhoneReadError('disconnected', `unexpected: ${(caught as Error)?.message ?? String(caught)}`);
+}
+
+/** Waits `ms`, or less when the signal aborts; tells whether the full wait passed. */
+export function abortableDelay(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

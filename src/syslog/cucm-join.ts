@@ -1,8 +1,25 @@
 import type { PhoneEntry, ReportAlarm } from '../report/report-document.js';
+import type { SyslogEvent } from '../report/syslog-event.js';
 import type { SyslogEventStore } from './event-store.js';
 import { deviceKey, isoToMs } from './event-time.js';
 import { nullsLast, pairNearest } from './nearest-pairing.js';
-import type { SyslogEvent } from './syslog-event.js';
+
+/** Adds CUCM's side to one phone entry (`--cucm-syslog`). */
+export type CucmJoiner = (entry: PhoneEntry) => PhoneEntry;
+
+/**
+ * The joiner of a syslog reading: its CUCM events indexed, then the store
+ * closed (the index holds the events: the store's file is not needed for the joins).
+ */
+export function cucmJoiner(store: SyslogEventStore, windowMs: number): CucmJoiner {
+  let index: CucmEventIndex;
+  try {
+    index = indexCucmEvents(store);
+  } finally {
+    store.close();
+  }
+  return (entry) => joinCucmEvents(entry, index, windowMs);
+}
 
 /** CUCM's own events (EndPointUnregistered, DeviceUnregistered) for a device name, in time order. */
 export interface CucmEventIndex {

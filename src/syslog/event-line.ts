@@ -2,10 +2,10 @@ import { endpointUnregisteredReasonByCode } from '../catalogue/endpoint-unregist
 import { outOfServiceReasonByCode } from '../catalogue/out-of-service-reasons.js';
 import { epochToIso } from '../parser/epoch-time.js';
 import { addressWithoutPrefix, parseReasonCode } from '../report/decode-alarm.js';
+import type { EventSource, SyslogAlarmName, SyslogEvent } from '../report/syslog-event.js';
 import { parseBracketParams } from './bracket-params.js';
 import { type HeaderClock, parseHeaderTime } from './header-time.js';
 import { parseLabelParams } from './label-params.js';
-import type { EventSource, SyslogAlarmName, SyslogEvent } from './syslog-event.js';
 
 /** Where a line comes from, and how to place its header time. */
 export interface LineContext {

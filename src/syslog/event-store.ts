@@ -1,9 +1,9 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { EventSource, SyslogEvent } from '../report/syslog-event.js';
 import { deviceKey, isoToMs, outOfServiceMs } from './event-time.js';
 import { float64Column, int32Column, uint8Column } from './number-column.js';
-import type { EventSource, SyslogEvent } from './syslog-event.js';
 
 const WRITE_BUFFER_BYTES = 1 << 20;
 const SOURCES: readonly EventSource[] = ['cucm', 'phone'];

@@ -1,5 +1,5 @@
 import { epochToIso } from '../parser/epoch-time.js';
-import type { SyslogEvent } from './syslog-event.js';
+import type { SyslogEvent } from '../report/syslog-event.js';
 
 /** An ISO time as epoch ms, or null. */
 export function isoToMs(iso: string | null): number | null {

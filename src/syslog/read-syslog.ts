@@ -2,11 +2,11 @@ import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import type { MalformedLine, SyslogReadSummary } from '../report/syslog-event.js';
 import { parseEventLine } from './event-line.js';
 import { SyslogEventStore } from './event-store.js';
 import type { HeaderClock } from './header-time.js';
 import { LineScanner, MAX_LINE_BYTES } from './line-scanner.js';
-import type { MalformedLine, SyslogReadSummary } from './syslog-event.js';
 
 const CHUNK_BYTES = 1 << 20;
 

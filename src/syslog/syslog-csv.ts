@@ -1,8 +1,7 @@
 import { epochToIso } from '../parser/epoch-time.js';
-import { type CsvCell, csvRecords } from '../render/csv-records.js';
-import { neutraliseFormula } from '../render/spreadsheet-cell.js';
+import { type CsvCell, csvRecords, neutraliseFormula } from '../render/csv-renderer.js';
+import type { SyslogEvent } from '../report/syslog-event.js';
 import type { DevicePair } from './fleet-pairs.js';
-import type { SyslogEvent } from './syslog-event.js';
 import type { SyslogReport } from './syslog-report.js';
 
 // Public contract: column names and order (docs/syslog.md).

@@ -1,8 +1,8 @@
+import type { SyslogReadSummary } from '../report/syslog-event.js';
 import type { SyslogEventStore } from './event-store.js';
 import { compareText, countPairs, type DevicePairs, type PairCount, pairDeviceEvents } from './fleet-pairs.js';
 import { nullsLast } from './nearest-pairing.js';
 import type { SyslogReading } from './read-syslog.js';
-import type { SyslogReadSummary } from './syslog-event.js';
 
 export const SYSLOG_SCHEMA_VERSION = 1;
 

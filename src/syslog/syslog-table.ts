@@ -1,9 +1,9 @@
 import tablePackage from 'table';
 import type { Colour } from '../render/colour.js';
 import { terminalSafe } from '../render/terminal-text.js';
+import type { SyslogEvent } from '../report/syslog-event.js';
 import { outOfServiceMs } from './event-time.js';
 import type { DevicePair, PairCount } from './fleet-pairs.js';
-import type { SyslogEvent } from './syslog-event.js';
 import type { SyslogReport } from './syslog-report.js';
 import { formatDuration } from './window-duration.js';
 

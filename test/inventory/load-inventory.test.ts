@@ -83,7 +83,7 @@ describe('loadInventory: validation', () => {
     assert.ok(!lines.some((line) => line.includes('1234') || line.includes('s3cret')));
   });
 
-  it('is a UsageError whose message holds every line (the CLI prints it and exits 2)', async () => {
+  it('is an InventoryError whose message holds every line (the CLI prints it and exits 2)', async () => {
     const file = await scratch.write(
       'two.yaml',
       'defaults: { username: u }\nphones:\n  - host: a\n    port: 0\n  - host: b\n    prot: 22\n',
@@ -93,7 +93,7 @@ describe('loadInventory: validation', () => {
       (caught: unknown) => caught,
     );
     assert.ok(error instanceof InventoryError);
-    assert.equal(error.name, 'UsageError');
+    assert.equal(error.name, 'InventoryError');
     assert.deepEqual(error.message.split('\n'), [
       `${file}:4: port: must be an integer 1-65535, got 0`,
       `${file}:6: prot: unknown key (did you mean port?)`,

@@ -1,124 +1,26 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { openAtomicFile, streamDestination } from '../../src/output/report-destination.js';
+import { expandOutputPath, streamDestination } from '../../src/output/report-destination.js';
 import { generateAlarms, generatePhone, seededRandom } from '../../src/simulator/alarm-generator.js';
 import { formatShowUnreg } from '../../src/simulator/show-unreg-text.js';
 import { CLI_PATH } from '../helpers/paths.js';
 
-describe('openAtomicFile', () => {
-  let folder = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-atomic-'));
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
-
-  it('writes to a temporary file in the same folder and renames it over the target at commit', async () => {
-    const path = join(folder, 'replace', 'report.csv');
-    await mkdir(join(folder, 'replace'));
-    await writeFile(path, 'earlier report\n');
-    const file = await openAtomicFile(path);
-    await file.write('host,port\r\n');
-    await file.write('東京,22\r\n');
-    const during = await readdir(join(folder, 'replace'));
-    assert.equal(during.length, 2);
-    assert.match(during.find((name) => name !== 'report.csv') ?? '', /^\.report\.csv\.[0-9a-f]+\.tmp$/);
-    assert.equal(await readFile(path, 'utf8'), 'earlier report\n');
-    await file.commit();
-    assert.equal(await readFile(path, 'utf8'), 'host,port\r\n東京,22\r\n');
-    assert.deepEqual(await readdir(join(folder, 'replace')), ['report.csv']);
-  });
-
-  it('on abort leaves the earlier file untouched and no temporary file behind', async () => {
-    const path = join(folder, 'abort', 'report.json');
-    await mkdir(join(folder, 'abort'));
-    await writeFile(path, '{"earlier":true}\n');
-    const file = await openAtomicFile(path);
-    await file.write('{"half":');
-    await file.abort();
-    await file.abort();
-    assert.equal(await readFile(path, 'utf8'), '{"earlier":true}\n');
-    assert.deepEqual(await readdir(join(folder, 'abort')), ['report.json']);
-  });
-
-  it('creates a folder that does not exist yet', async () => {
-    const path = join(folder, 'new', 'nested', 'unreg.ndjson');
-    const file = await openAtomicFile(path);
-    await file.write('{}\n');
-    await file.commit();
-    assert.equal(await readFile(path, 'utf8'), '{}\n');
-  });
-
-  it('leaves no temporary file when the process exits before commit (a second Ctrl-C)', async () => {
-    const path = join(folder, 'exit', 'report.csv');
-    await mkdir(join(folder, 'exit'));
-    await writeFile(path, 'earlier\n');
-    const module = new URL('../../src/output/report-destination.js', import.meta.url).href;
-    const script = `const { openAtomicFile } = await import(${JSON.stringify(module)});
-      const file = await openAtomicFile(${JSON.stringify(path)});
-      await file.write('half a report');
-      process.exit(130);`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
-    const status = await new Promise((resolve) => child.on('close', resolve));
-    assert.equal(status, 130);
-    assert.deepEqual(await readdir(join(folder, 'exit')), ['report.csv']);
-    assert.equal(await readFile(path, 'utf8'), 'earlier\n');
-  });
-
-  it('refuses at once a target that exists and is not a file, before anything is written', async () => {
-    const path = join(folder, 'blocked', 'report.csv');
-    await mkdir(join(path, 'in-the-way'), { recursive: true });
-    await assert.rejects(openAtomicFile(path), { message: `${path} exists and is not a file` });
-    assert.deepEqual(await readdir(join(folder, 'blocked')), ['report.csv']);
-  });
-
-  it('fails at commit with an OutputFileError when the target became unreplaceable, and abort cleans up', async () => {
-    const path = join(folder, 'late', 'report.csv');
-    const file = await openAtomicFile(path);
-    await file.write('x');
-    await mkdir(join(path, 'in-the-way'), { recursive: true });
-    await assert.rejects(file.commit(), { name: 'OutputFileError' });
-    await file.abort();
-    assert.deepEqual(await readdir(join(folder, 'late')), ['report.csv']);
-    assert.deepEqual(await readdir(path), ['in-the-way']);
-  });
-
-  it('keeps the permissions of the file it replaces', async () => {
-    const path = join(folder, 'private-file');
-    await writeFile(path, 'old', { mode: 0o600 });
-    const file = await openAtomicFile(path);
-    await file.write('new');
-    await file.commit();
-    assert.equal((await stat(path)).mode & 0o777, 0o600);
-    assert.equal(await readFile(path, 'utf8'), 'new');
+describe('expandOutputPath', () => {
+  it('expands {date} and {time} in UTC, every occurrence', () => {
+    // 23:59:58 on 31 Dec in UTC is already 1 Jan in Tokyo: the file name must not depend on TZ.
+    const now = new Date('2024-12-31T23:59:58.999Z');
+    assert.equal(expandOutputPath('reports/unreg-{date}.csv', now), 'reports/unreg-2024-12-31.csv');
+    assert.equal(expandOutputPath('{date}/{time}-{date}.json', now), '2024-12-31/235958-2024-12-31.json');
+    assert.equal(expandOutputPath('plain.csv', now), 'plain.csv');
+    assert.equal(expandOutputPath('{Date}{times}', now), '{Date}{times}');
   });
 });
-
-/** A writable that holds every write until released, like a slow terminal or pipe. */
-class HeldWritable extends Writable {
-  readonly chunks: string[] = [];
-  private readonly held: (() => void)[] = [];
-
-  constructor() {
-    super({ highWaterMark: 16, decodeStrings: false });
-  }
-
-  override _write(chunk: string, _encoding: BufferEncoding, callback: () => void): void {
-    this.chunks.push(chunk);
-    this.held.push(callback);
-  }
-
-  release(): void {
-    for (const callback of this.held.splice(0)) callback();
-  }
-}
 
 describe('streamDestination', () => {
   it('waits for drain when the stream is full, and not otherwise', async () => {
@@ -207,3 +109,22 @@ describe('the built CLI writing to a reader that goes away', () => {
     assert.equal(status, 0);
   });
 });
+
+/** A writable that holds every write until released, like a slow terminal or pipe. */
+class HeldWritable extends Writable {
+  readonly chunks: string[] = [];
+  private readonly held: (() => void)[] = [];
+
+  constructor() {
+    super({ highWaterMark: 16, decodeStrings: false });
+  }
+
+  override _write(chunk: string, _encoding: BufferEncoding, callback: () => void): void {
+    this.chunks.push(chunk);
+    this.held.push(callback);
+  }
+
+  release(): void {
+    for (const callback of this.held.splice(0)) callback();
+  }
+}

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createReferenceXmlParser, referenceAlarm } from '../../bench/reference-xml-parser.js';
 import { parseShowUnreg } from '../../src/parser/show-unreg.js';
+import { createReferenceXmlParser, referenceAlarm } from '../helpers/reference-xml-parser.js';
 
 // Differential test: on well-formed alarm blocks (values XML-escaped), our
 // lenient parser must read exactly what a strict XML parser reads.

@@ -1,8 +1,13 @@
 import type { AlarmSection } from '../../src/parser/parsed-alarm.js';
-import type { ReportRenderer } from '../../src/render/renderer.js';
 import { decodeAlarm } from '../../src/report/decode-alarm.js';
 import { failedEntry } from '../../src/report/phone-entry.js';
-import type { EntryError, EntryTarget, PhoneEntry, ReportAlarm } from '../../src/report/report-document.js';
+import type {
+  EntryError,
+  EntryTarget,
+  PhoneEntry,
+  ReportAlarm,
+  ReportRenderer,
+} from '../../src/report/report-document.js';
 import { SummaryTally } from '../../src/report/summary.js';
 import { seedParams } from '../parser/seed-alarm.js';
 

@@ -1,5 +1,5 @@
+import type { SyslogEvent } from '../../src/report/syslog-event.js';
 import { SyslogEventStore } from '../../src/syslog/event-store.js';
-import type { SyslogEvent } from '../../src/syslog/syslog-event.js';
 
 /** A syslog event as the reader would give it, for tests of what comes after reading. */
 export function cucmEvent(

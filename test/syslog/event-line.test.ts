@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { SyslogEvent } from '../../src/report/syslog-event.js';
 import { type LineContext, type LineResult, parseEventLine } from '../../src/syslog/event-line.js';
-import type { SyslogEvent } from '../../src/syslog/syslog-event.js';
 import {
   ciscoHeader,
   endPointUnregistered,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { SyslogEvent } from '../../src/report/syslog-event.js';
 import { countPairs, NO_CUCM_EVENT, NO_PHONE_EVENT, pairDeviceEvents } from '../../src/syslog/fleet-pairs.js';
-import type { SyslogEvent } from '../../src/syslog/syslog-event.js';
 import { cucmEvent, phoneEvent, seconds, storeOf } from './event-fixtures.js';
 
 /** The device pairs, with the events read back from the store, and the fleet counts. */

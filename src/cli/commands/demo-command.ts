@@ -8,12 +8,10 @@ import type { PhoneTruth } from '../../simulator/fleet-truth.js';
 import { startSimulatedFleet } from '../../simulator/simulated-fleet.js';
 import { DEFAULT_CREDENTIALS } from '../../simulator/simulator-credentials.js';
 import { KnownHostsStore } from '../../ssh/host-keys/known-hosts-store.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, lastValue, UsageError } from '../command-line.js';
 import { EXIT } from '../exit-status.js';
-import { lastValue } from '../last-value.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
-import { UsageError } from '../usage-error.js';
 
 interface DemoArgs extends ReportArgs {
   phones: number;

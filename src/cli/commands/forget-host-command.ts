@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Argv } from 'yargs';
-import { openAtomicFile } from '../../output/report-destination.js';
+import { openAtomicFile } from '../../output/atomic-file.js';
 import { knownHostName, removeHost } from '../../ssh/host-keys/known-hosts.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, lastValue, UsageError } from '../command-line.js';
 import { EXIT } from '../exit-status.js';
-import { lastValue } from '../last-value.js';
 import { defaultKnownHostsPath } from '../session-options.js';
-import { UsageError } from '../usage-error.js';
 
 interface ForgetHostArgs {
   host: string;
@@ -36,7 +34,7 @@ async function forgetHost(args: ForgetHostArgs, io: CliIo): Promise<void> {
   });
   const { text: kept, removed } = removeHost(text, name);
   if (removed > 0) {
-    // Rewritten whole or not at all, like a report.
+    // Rewritten whole or not at all: an interrupted rewrite must not lose the other phones' keys.
     const file = await openAtomicFile(path);
     await file.write(kept);
     await file.commit();

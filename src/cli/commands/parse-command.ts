@@ -2,12 +2,10 @@ import type { Argv } from 'yargs';
 import { readStreamText, readTextFile } from '../../input/read-text.js';
 import { parseShowUnreg } from '../../parser/show-unreg.js';
 import { entryFromTranscript } from '../../report/phone-entry.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, STDIN_ARGUMENT, UsageError } from '../command-line.js';
 import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from '../cucm-syslog-options.js';
 import { EXIT } from '../exit-status.js';
 import { type ReportArgs, withReportOptions, writeReport } from '../report-options.js';
-import { STDIN_ARGUMENT } from '../stdin-argument.js';
-import { UsageError } from '../usage-error.js';
 
 interface ParseArgs extends ReportArgs, CucmSyslogArgs {
   files: string[];

@@ -11,10 +11,8 @@ import {
   renderEndpointUnregisteredReasons,
   renderOutOfServiceReasons,
 } from '../../render/catalogue-renderer.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, lastValue, UsageError } from '../command-line.js';
 import { EXIT } from '../exit-status.js';
-import { lastValue } from '../last-value.js';
-import { UsageError } from '../usage-error.js';
 
 interface ReasonsArgs {
   code?: string;

@@ -4,10 +4,8 @@ import type { Argv } from 'yargs';
 import { FAILURE_MODES, parseFailureCounts } from '../../simulator/phone-modes.js';
 import { type SimulatedFleet, startSimulatedFleet } from '../../simulator/simulated-fleet.js';
 import { credentialsFromEnv } from '../../simulator/simulator-credentials.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, lastValue, UsageError } from '../command-line.js';
 import { EXIT } from '../exit-status.js';
-import { lastValue } from '../last-value.js';
-import { UsageError } from '../usage-error.js';
 
 interface SimulateArgs {
   phones: number;

@@ -1,13 +1,11 @@
 import type { Argv } from 'yargs';
 import { filterPhones } from '../../inventory/filter-phones.js';
 import { loadInventory } from '../../inventory/load-inventory.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, lastValue, UsageError } from '../command-line.js';
 import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from '../cucm-syslog-options.js';
-import { lastValue } from '../last-value.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
 import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../session-options.js';
-import { UsageError } from '../usage-error.js';
 
 interface SweepArgs extends ReportArgs, SessionArgs, CucmSyslogArgs {
   inventory: string;

@@ -1,27 +1,13 @@
 import type { Argv } from 'yargs';
 import type { ReportDestination } from '../../output/report-destination.js';
 import { colourFor } from '../../render/colour.js';
-import { type CucmEventIndex, indexCucmEvents, joinCucmEvents } from '../../syslog/cucm-join.js';
-import {
-  closeSyslogInputs,
-  openSyslogFile,
-  readSyslogInputs,
-  type SyslogInput,
-  SyslogInputError,
-  type SyslogReading,
-  stdinSyslogInput,
-} from '../../syslog/read-syslog.js';
-import type { SyslogReadSummary } from '../../syslog/syslog-event.js';
 import { renderSyslogReport } from '../../syslog/syslog-format.js';
 import { buildSyslogReport, type SyslogReport } from '../../syslog/syslog-report.js';
-import { parseDuration } from '../../syslog/window-duration.js';
-import type { CliIo } from '../cli-io.js';
-import { type CucmJoiner, DEFAULT_CUCM_WINDOW } from '../cucm-syslog-options.js';
+import { type CliIo, lastValue, STDIN_ARGUMENT, UsageError } from '../command-line.js';
+import { DEFAULT_CUCM_WINDOW } from '../cucm-syslog-options.js';
 import { EXIT } from '../exit-status.js';
-import { lastValue } from '../last-value.js';
 import { openReportTarget, type ReportArgs, withReportOptions } from '../report-options.js';
-import { STDIN_ARGUMENT } from '../stdin-argument.js';
-import { UsageError } from '../usage-error.js';
+import { readSyslogFiles, warnMalformed, windowOption } from '../syslog-inputs.js';
 
 interface SyslogArgs extends ReportArgs {
   files: string[];
@@ -45,7 +31,7 @@ export function syslogCommand(io: CliIo) {
           .option('year', { type: 'number', describe: 'Year of RFC 3164 dates (they carry none; default: guessed)' }),
       )
         .option('detail', { type: 'boolean', default: false, describe: 'Table: add every device pair in time order' })
-        // Given twice, the last wins (see last-value.ts). withReportOptions does --format and
+        // Given twice, the last wins (lastValue, command-line.ts). withReportOptions does --format and
         // --output; yargs itself keeps the last of a boolean (--detail --no-detail).
         .coerce(['window', 'year'], lastValue),
     handler: (args: SyslogArgs) => runSyslog(args, io),
@@ -56,7 +42,7 @@ async function runSyslog(args: SyslogArgs, io: CliIo): Promise<void> {
   const windowMs = windowOption('--window', args.window);
   const year = yearOption(args.year);
   const files = args.files.length === 0 ? [STDIN_ARGUMENT] : args.files;
-  const reading = await readSyslog(files, io, year);
+  const reading = await readSyslogFiles(files, io, year);
   try {
     warnMalformed(reading.read, io);
     await writeSyslogReport(args, io, buildSyslogReport(reading, windowMs));
@@ -78,70 +64,6 @@ async function writeSyslogReport(args: SyslogArgs, io: CliIo, report: SyslogRepo
     await destination.abort();
     throw error;
   }
-}
-
-/** The joiner of `--cucm-syslog` (see cucm-syslog-options.ts), once the files are given. */
-export async function cucmJoinerFrom(
-  files: readonly string[],
-  windowText: string,
-  io: CliIo,
-  stdinTaken: boolean,
-): Promise<CucmJoiner> {
-  const windowMs = windowOption('--cucm-window', windowText);
-  if (stdinTaken && files.includes(STDIN_ARGUMENT)) {
-    throw new UsageError('standard input (-) can feed only one input: the phone files or --cucm-syslog');
-  }
-  const reading = await readSyslog(files, io, undefined);
-  warnMalformed(reading.read, io);
-  let index: CucmEventIndex;
-  try {
-    index = indexCucmEvents(reading.store);
-  } finally {
-    // The index holds the CUCM events: the store's file is not needed for the joins.
-    reading.store.close();
-  }
-  return (entry) => joinCucmEvents(entry, index, windowMs);
-}
-
-async function readSyslog(files: readonly string[], io: CliIo, year: number | undefined): Promise<SyslogReading> {
-  if (files.filter((file) => file === STDIN_ARGUMENT).length > 1) throw new UsageError('- (stdin) given twice');
-  const inputs: SyslogInput[] = [];
-  try {
-    // Open every file first: one that cannot be read stops the command before any reading.
-    for (const file of files)
-      inputs.push(file === STDIN_ARGUMENT ? stdinSyslogInput(io.stdin) : await openSyslogFile(file));
-  } catch (error) {
-    await closeSyslogInputs(inputs);
-    throw usageErrorFrom(error);
-  }
-  // readSyslogInputs closes the files, whatever happens.
-  return readSyslogInputs(inputs, { year }).catch((error: unknown) => {
-    throw usageErrorFrom(error);
-  });
-}
-
-function usageErrorFrom(error: unknown): unknown {
-  return error instanceof SyslogInputError ? new UsageError(error.message) : error;
-}
-
-const MALFORMED_SHOWN = 10;
-
-function warnMalformed({ malformed, malformedTotal }: SyslogReadSummary, io: CliIo): void {
-  for (const entry of malformed.slice(0, MALFORMED_SHOWN)) {
-    io.stderr.write(`unreg: ${entry.file}:${entry.line}: skipped: ${entry.message}\n`);
-  }
-  if (malformedTotal > MALFORMED_SHOWN) {
-    const listed = malformedTotal > malformed.length ? `the first ${malformed.length} listed` : 'listed';
-    io.stderr.write(
-      `unreg: ... and ${malformedTotal - MALFORMED_SHOWN} more malformed lines (${listed} in the report)\n`,
-    );
-  }
-}
-
-function windowOption(flag: string, text: string): number {
-  const ms = parseDuration(text);
-  if (ms === null || ms <= 0) throw new UsageError(`${flag} ${text}: not a duration (e.g. 90s, 10m, 1h30m)`);
-  return ms;
 }
 
 function yearOption(year: number | undefined): number | undefined {
