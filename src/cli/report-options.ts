@@ -66,6 +66,8 @@ export interface ReportTarget {
   readonly destination: ReportDestination;
   /** Colour codes only on a terminal, never with NO_COLOR, never into a file. */
   readonly colour: boolean;
+  /** The terminal's columns a table fits (render/fit-table.ts); null into a pipe or a file. */
+  readonly width: number | null;
   readonly generatedAt: string;
 }
 
@@ -78,8 +80,15 @@ export async function openReportTarget(args: ReportArgs, io: CliIo, now = new Da
     format: args.format ?? defaultFormat(output, io.stdout.isTTY === true),
     destination: output === undefined ? streamDestination(io.stdout) : await openOutputFile(output),
     colour: output === undefined && colourWanted(io.stdout, io.env),
+    width: output === undefined ? terminalColumns(io.stdout) : null,
     generatedAt: now.toISOString(),
   };
+}
+
+/** A terminal's columns (80 when it does not say), or null when the stream is not a terminal. */
+export function terminalColumns(stream: { isTTY?: boolean }): number | null {
+  if (stream.isTTY !== true) return null;
+  return (stream as { columns?: number }).columns || 80;
 }
 
 async function openOutputFile(path: string): Promise<ReportDestination> {

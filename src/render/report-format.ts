@@ -25,6 +25,8 @@ export function defaultFormat(outputPath: string | undefined, stdoutIsTerminal: 
 export interface RendererOptions extends RenderContext {
   readonly detail: boolean;
   readonly colour: boolean;
+  /** The terminal's columns a table fits, or null for its natural width (a pipe, a file). */
+  readonly width: number | null;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function rendererFor(format: ReportFormat, options: RendererOptions
   switch (format) {
     case 'table': {
       const { TableRenderer } = await import('./table-renderer.js');
-      return new TableRenderer({ detail: options.detail, colour: colourFor(options.colour) });
+      return new TableRenderer({ detail: options.detail, colour: colourFor(options.colour), width: options.width });
     }
     case 'csv':
       return new (await import('./csv-renderer.js')).CsvRenderer();

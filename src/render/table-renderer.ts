@@ -1,18 +1,16 @@
-import tablePackage, { type ColumnUserConfig, type SpanningCellConfig } from 'table';
 import { REASON_CATEGORIES } from '../catalogue/categories.js';
 import { outOfServiceReasonByCode } from '../catalogue/out-of-service-reasons.js';
 import type { PhoneEntry, ReportRenderer, ReportSummary } from '../report/report-document.js';
 import { alarmParameterPairs, packPairs } from './alarm-parameters.js';
 import type { Colour } from './colour.js';
+import { type ColumnSpec, type FitOptions, fitTable, fitText } from './fit-table.js';
 import { terminalSafe } from './terminal-text.js';
-
-// `table` is CommonJS: destructure the default export (named ESM imports of
-// CommonJS packages are not guaranteed to resolve under plain node).
-const { table } = tablePackage;
 
 export interface TableOptions {
   readonly detail: boolean;
   readonly colour: Colour;
+  /** The terminal's columns to fit, or null for the natural width (a pipe, a file). */
+  readonly width: number | null;
 }
 
 type Row = string[];
@@ -22,10 +20,30 @@ interface DetailRow {
   readonly parameters: readonly string[];
 }
 
-const REASON_HEADER = ['code', 'name', 'category', 'phones', 'alarms', 'sent', 'unsent'];
-const DETAIL_HEADER = ['host', 'device', 'section', 'time', 'code', 'name'];
-const FAILED_HEADER = ['host', 'error', 'message'];
-const RIGHT: ColumnUserConfig = { alignment: 'right' };
+// On a narrow terminal, names and messages wrap inside their cells; the
+// category goes first, then sent/unsent (the CSV and JSON keep them all).
+const REASON_COLUMNS: ColumnSpec[] = [
+  { header: 'code', align: 'right' },
+  { header: 'name', shrink: true, minWidth: 24 },
+  { header: 'category', shrink: true, minWidth: 10, priority: 1 },
+  { header: 'phones', align: 'right' },
+  { header: 'alarms', align: 'right' },
+  { header: 'sent', align: 'right', priority: 2 },
+  { header: 'unsent', align: 'right', priority: 2 },
+];
+const DETAIL_COLUMNS: ColumnSpec[] = [
+  { header: 'host', shrink: true, minWidth: 12 },
+  { header: 'device', shrink: true, minWidth: 15 },
+  { header: 'section', priority: 1 },
+  { header: 'time' },
+  { header: 'code', align: 'right' },
+  { header: 'name', shrink: true, minWidth: 12 },
+];
+const FAILED_COLUMNS: ColumnSpec[] = [
+  { header: 'host', shrink: true, minWidth: 12 },
+  { header: 'error' },
+  { header: 'message', shrink: true, minWidth: 20, maxWidth: 60 },
+];
 
 /**
  * The fleet view for people: ReasonForOutOfService counts, most phones
@@ -66,17 +84,23 @@ export class TableRenderer implements ReportRenderer {
 
   end(summary: ReportSummary): string {
     const { bold, red } = this.options.colour;
+    const { width } = this.options;
     const parts = [bold('ReasonForOutOfService'), this.reasonsTable(summary)];
     if (this.options.detail && this.detail.length > 0) parts.push(bold('Alarms'), this.detailTable());
     const { total, ok, failed, withAlarms } = summary.phones;
     const failedText = `${failed} failed`;
     parts.push(
-      `Phones: ${total} total, ${ok} ok, ${failed > 0 ? red(failedText) : failedText}, ${withAlarms} with alarms`,
+      fitText(
+        `Phones: ${total} total, ${ok} ok, ${failed > 0 ? red(failedText) : failedText}, ${withAlarms} with alarms`,
+        width,
+      ),
     );
     if (this.failed.length > 0) {
-      parts.push(`\n${red(bold('Failed'))}`, this.grid(FAILED_HEADER, this.failed, { columns: { 2: WRAPPED_60 } }));
+      parts.push(`\n${red(bold('Failed'))}`, fitTable(FAILED_COLUMNS, this.failed, this.fit()));
     }
-    if (this.warnings.length > 0) parts.push(`\n${bold('Warnings')}`, ...this.warnings.map(terminalSafe));
+    if (this.warnings.length > 0) {
+      parts.push(`\n${bold('Warnings')}`, ...this.warnings.map((warning) => fitText(terminalSafe(warning), width)));
+    }
     return `${parts.join('\n')}\n`;
   }
 
@@ -91,7 +115,7 @@ export class TableRenderer implements ReportRenderer {
       String(reason.sent),
       String(reason.unsent),
     ]);
-    return this.grid(REASON_HEADER, rows, { columns: { 0: RIGHT, 3: RIGHT, 4: RIGHT, 5: RIGHT, 6: RIGHT } });
+    return fitTable(REASON_COLUMNS, rows, this.fit());
   }
 
   /**
@@ -100,52 +124,19 @@ export class TableRenderer implements ReportRenderer {
    * alarm, with a rule between alarms.
    */
   private detailTable(): string {
-    const rows = this.detail.map((row) => row.cells.map(terminalSafe));
-    const width = spannedWidth([DETAIL_HEADER, ...rows]);
-    const data: Row[] = [];
-    const spanningCells: SpanningCellConfig[] = [];
-    const alarmStarts = new Set<number>();
-    for (const [index, { parameters }] of this.detail.entries()) {
-      alarmStarts.add(data.length + 1);
-      data.push(rows[index] ?? []);
-      if (parameters.length > 0) {
-        spanningCells.push({ row: data.length + 1, col: 0, colSpan: DETAIL_HEADER.length, wrapWord: true });
-        data.push([packPairs(parameters, width), ...DETAIL_HEADER.slice(1).map(() => '')]);
-      }
-    }
-    return this.grid(DETAIL_HEADER, data, {
-      columns: { 4: RIGHT },
-      spanningCells,
-      drawHorizontalLine: (line, count) => line <= 1 || line === count || alarmStarts.has(line),
-      clean: false,
-    });
+    const notes = this.detail.map(({ parameters }) =>
+      parameters.length === 0 ? undefined : (width: number) => packPairs(parameters, width),
+    );
+    return fitTable(
+      DETAIL_COLUMNS,
+      this.detail.map((row) => row.cells),
+      { ...this.fit(), notes },
+    );
   }
 
-  private grid(header: Row, rows: Row[], layout: GridLayout = {}): string {
-    const { clean = true, ...config } = layout;
-    const data = [header.map(this.options.colour.bold), ...(clean ? rows.map((row) => row.map(terminalSafe)) : rows)];
-    return table(data, { drawHorizontalLine: (line, count) => line <= 1 || line === count, ...config });
+  private fit(): FitOptions {
+    return { width: this.options.width, heading: this.options.colour.bold };
   }
-}
-
-interface GridLayout {
-  readonly columns?: Record<number, ColumnUserConfig>;
-  readonly spanningCells?: SpanningCellConfig[];
-  readonly drawHorizontalLine?: (line: number, count: number) => boolean;
-  /** False when the rows were made terminal-safe already (they may hold line breaks of ours). */
-  readonly clean?: boolean;
-}
-
-const WRAPPED_60: ColumnUserConfig = { width: 60, wrapWord: true };
-
-/** The text width of a cell spanning every column (padding and rules included). */
-function spannedWidth(rows: readonly Row[]): number {
-  const columns = rows[0]?.length ?? 0;
-  const widths = Array.from({ length: columns }, (_, column) =>
-    rows.reduce((widest, row) => Math.max(widest, [...(row[column] ?? '')].length), 0),
-  );
-  // Each column has one space of padding each side, and a rule between two.
-  return widths.reduce((sum, width) => sum + width, 0) + 3 * (columns - 1);
 }
 
 function hostLabel(entry: PhoneEntry): string {

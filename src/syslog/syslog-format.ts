@@ -9,6 +9,8 @@ export interface SyslogRenderOptions {
   readonly generatedAt: string;
   readonly detail: boolean;
   readonly colour: Colour;
+  /** The terminal's columns a table fits, or null for its natural width. */
+  readonly width: number | null;
 }
 
 /** The report in one of the formats every command offers, as pieces of text to write in turn. */

@@ -1,5 +1,5 @@
-import tablePackage from 'table';
 import type { Colour } from '../render/colour.js';
+import { type ColumnSpec, fitTable, fitText } from '../render/fit-table.js';
 import { terminalSafe } from '../render/terminal-text.js';
 import type { SyslogEvent } from '../report/syslog-event.js';
 import { outOfServiceMs } from './event-time.js';
@@ -7,12 +7,11 @@ import type { DevicePair, PairCount } from './fleet-pairs.js';
 import type { SyslogReport } from './syslog-report.js';
 import { formatDuration } from './window-duration.js';
 
-// `table` is CommonJS: destructure the default export.
-const { table } = tablePackage;
-
 export interface SyslogTableOptions {
   readonly detail: boolean;
   readonly colour: Colour;
+  /** The terminal's columns to fit, or null for the natural width (a pipe, a file). */
+  readonly width: number | null;
 }
 
 /**
@@ -22,34 +21,54 @@ export interface SyslogTableOptions {
  */
 export function* syslogTable(report: SyslogReport, options: SyslogTableOptions): Generator<string> {
   const { bold, red } = options.colour;
+  const { width } = options;
+  const fit = { width, heading: bold };
   const window = formatDuration(report.windowMs);
-  yield `${bold(`CUCM reason × phone reason (paired per device within ${window})`)}\n`;
+  yield `${fitText(bold(`CUCM reason × phone reason (paired per device within ${window})`), width)}\n`;
   yield report.pairs.length === 0
     ? 'No unregistration events.\n'
-    : grid(options.colour, PAIR_HEADER, report.pairs.map(pairCountRow));
+    : fitTable(PAIR_COLUMNS, report.pairs.map(pairCountRow), fit);
   if (options.detail && report.devicePairs.size > 0) {
     yield `${bold('Events by device')}\n`;
-    yield grid(
-      options.colour,
-      DEVICE_HEADER,
+    yield fitTable(
+      DEVICE_COLUMNS,
       Array.from(report.devicePairs, (pair) => devicePairRow(pair, report)),
+      fit,
     );
   }
   const { lines, events, skipped, malformedTotal, malformed } = report.read;
   const cucm = report.order.filter((index) => report.store.source(index) === 'cucm').length;
   const malformedText = `${malformedTotal} malformed`;
-  yield `Read: ${lines} lines, ${events} events (${cucm} CUCM, ${events - cucm} phone), ${skipped} other lines skipped, ${
+  const readText = `Read: ${lines} lines, ${events} events (${cucm} CUCM, ${events - cucm} phone), ${skipped} other lines skipped, ${
     malformedTotal > 0 ? red(malformedText) : malformedText
-  }\n`;
+  }`;
+  yield `${fitText(readText, width)}\n`;
   if (malformedTotal > 0) {
     yield `\n${red(bold('Malformed lines'))}\n`;
-    for (const entry of malformed) yield `${terminalSafe(`${entry.file}:${entry.line}: ${entry.message}`)}\n`;
+    for (const entry of malformed)
+      yield `${fitText(terminalSafe(`${entry.file}:${entry.line}: ${entry.message}`), width)}\n`;
     if (malformedTotal > malformed.length) yield `... and ${malformedTotal - malformed.length} more, not kept\n`;
   }
 }
 
-const PAIR_HEADER = ['CUCM code', 'CUCM reason', 'phone code', 'phone reason', 'devices', 'events'];
-const DEVICE_HEADER = ['device', 'CUCM at', 'CUCM reason', 'phone out at', 'phone reason', 'apart (s)'];
+// On a narrow terminal, reasons and device names wrap inside their cells;
+// times wrap between date and time of day (a space, not ISO's T, between them).
+const PAIR_COLUMNS: ColumnSpec[] = [
+  { header: 'CUCM code', align: 'right' },
+  { header: 'CUCM reason', shrink: true, minWidth: 14 },
+  { header: 'phone code', align: 'right' },
+  { header: 'phone reason', shrink: true, minWidth: 14 },
+  { header: 'devices', align: 'right' },
+  { header: 'events', align: 'right' },
+];
+const DEVICE_COLUMNS: ColumnSpec[] = [
+  { header: 'device', shrink: true, minWidth: 15 },
+  { header: 'CUCM at', shrink: true, minWidth: 13 },
+  { header: 'CUCM reason', shrink: true, minWidth: 12 },
+  { header: 'phone out at', shrink: true, minWidth: 13 },
+  { header: 'phone reason', shrink: true, minWidth: 12 },
+  { header: 'apart (s)', align: 'right' },
+];
 
 function pairCountRow(pair: PairCount): string[] {
   return [
@@ -68,12 +87,17 @@ function devicePairRow(pair: DevicePair, { store }: SyslogReport): string[] {
   const phoneOut = phone === null ? null : outOfServiceMs(phone);
   return [
     pair.deviceName,
-    cucm?.time ?? '',
+    shownTime(cucm?.time ?? ''),
     reason(cucm),
-    phoneOut === null ? '' : new Date(phoneOut).toISOString(),
+    phoneOut === null ? '' : shownTime(new Date(phoneOut).toISOString()),
     reason(phone),
     pair.apartSeconds === null ? '' : String(pair.apartSeconds),
   ];
+}
+
+/** An ISO 8601 time with a space for its T, so that a narrow column wraps it between date and time of day. */
+function shownTime(iso: string): string {
+  return iso.replace(/^(\d{4}-\d\d-\d\d)T/, '$1 ');
 }
 
 function reason(event: SyslogEvent | null): string {
@@ -83,9 +107,4 @@ function reason(event: SyslogEvent | null): string {
 
 function code(value: number | null): string {
   return value === null ? '' : String(value);
-}
-
-function grid(colour: Colour, header: string[], rows: string[][]): string {
-  const data = [header.map(colour.bold), ...rows.map((row) => row.map(terminalSafe))];
-  return table(data, { drawHorizontalLine: (line, count) => line <= 1 || line === count });
 }

@@ -36,7 +36,13 @@ describe('defaultFormat', () => {
 
 describe('rendererFor', () => {
   it('gives each format its renderer', async () => {
-    const options = { version: '1', generatedAt: '2024-01-01T00:00:00.000Z', detail: false, colour: false };
+    const options = {
+      version: '1',
+      generatedAt: '2024-01-01T00:00:00.000Z',
+      detail: false,
+      colour: false,
+      width: null,
+    };
     assert.ok((await rendererFor('table', options)) instanceof TableRenderer);
     assert.ok((await rendererFor('csv', options)) instanceof CsvRenderer);
     assert.ok((await rendererFor('json', options)) instanceof JsonRenderer);

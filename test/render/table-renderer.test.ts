@@ -3,23 +3,11 @@ import { describe, it } from 'node:test';
 import { colourFor } from '../../src/render/colour.js';
 import { TableRenderer } from '../../src/render/table-renderer.js';
 import type { PhoneEntry } from '../../src/report/report-document.js';
+import { cellRows } from '../helpers/grid-cells.js';
 import { failed, okEntry, renderAll, sampleAlarm } from './sample-entries.js';
 
 function render(entries: PhoneEntry[], { detail = false, colour = false } = {}): string {
-  return renderAll(new TableRenderer({ detail, colour: colourFor(colour) }), entries);
-}
-
-/** The cells of every table row drawn (header rows included), trimmed. */
-function cellRows(text: string): string[][] {
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('║'))
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split('│')
-        .map((cell) => cell.trim()),
-    );
+  return renderAll(new TableRenderer({ detail, colour: colourFor(colour), width: null }), entries);
 }
 
 const FLEET: PhoneEntry[] = [

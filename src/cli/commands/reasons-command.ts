@@ -13,6 +13,7 @@ import {
 } from '../../render/catalogue-renderer.js';
 import { type CliIo, lastValue, UsageError } from '../command-line.js';
 import { EXIT } from '../exit-status.js';
+import { terminalColumns } from '../report-options.js';
 
 interface ReasonsArgs {
   code?: string;
@@ -32,29 +33,32 @@ export function reasonsCommand(io: CliIo) {
         // Given twice, the last wins (see lastValue), as for every one-value flag.
         .coerce('format', lastValue),
     handler: (args: ReasonsArgs) => {
-      io.stdout.write(args.code === undefined ? listing(args) : explanation(args.code, args.cucm, args.format));
+      const width = terminalColumns(io.stdout);
+      io.stdout.write(
+        args.code === undefined ? listing(args, width) : explanation(args.code, args.cucm, args.format, width),
+      );
       io.exitStatus = EXIT.ok;
     },
   };
 }
 
-function listing({ cucm, format }: ReasonsArgs): string {
+function listing({ cucm, format }: ReasonsArgs, width: number | null): string {
   return cucm
-    ? renderEndpointUnregisteredReasons(ENDPOINT_UNREGISTERED_REASONS, format)
-    : renderOutOfServiceReasons(OUT_OF_SERVICE_REASONS, format);
+    ? renderEndpointUnregisteredReasons(ENDPOINT_UNREGISTERED_REASONS, format, width)
+    : renderOutOfServiceReasons(OUT_OF_SERVICE_REASONS, format, width);
 }
 
-function explanation(query: string, cucm: boolean, format: CatalogueFormat): string {
+function explanation(query: string, cucm: boolean, format: CatalogueFormat, width: number | null): string {
   if (cucm) {
     const reason = findEndpointUnregisteredReason(query);
     if (reason === undefined)
       throw new UsageError(`${query} is not an EndPointUnregistered Reason (see: unreg reasons --cucm)`);
     return format === 'table'
-      ? explainEndpointUnregisteredReason(reason)
+      ? explainEndpointUnregisteredReason(reason, width)
       : renderEndpointUnregisteredReasons([reason], format);
   }
   const reason = findOutOfServiceReason(query);
   if (reason === undefined)
     throw new UsageError(`${query} is not a ReasonForOutOfService code or name (see: unreg reasons)`);
-  return format === 'table' ? explainOutOfServiceReason(reason) : renderOutOfServiceReasons([reason], format);
+  return format === 'table' ? explainOutOfServiceReason(reason, width) : renderOutOfServiceReasons([reason], format);
 }

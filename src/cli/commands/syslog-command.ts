@@ -55,8 +55,13 @@ async function runSyslog(args: SyslogArgs, io: CliIo): Promise<void> {
 }
 
 async function writeSyslogReport(args: SyslogArgs, io: CliIo, report: SyslogReport): Promise<void> {
-  const { format, destination, colour, generatedAt } = await openReportTarget(args, io);
-  const pieces = renderSyslogReport(format, report, { generatedAt, detail: args.detail, colour: colourFor(colour) });
+  const { format, destination, colour, generatedAt, width } = await openReportTarget(args, io);
+  const pieces = renderSyslogReport(format, report, {
+    generatedAt,
+    detail: args.detail,
+    colour: colourFor(colour),
+    width,
+  });
   try {
     await writePieces(pieces, destination);
     await destination.commit();
