@@ -9,7 +9,7 @@ import { permissionWarning, readableByOthers, secretFileReader } from './secret-
 
 export interface Inventory {
   readonly phones: PhoneTarget[];
-  /** One line each, for stderr: YAML warnings, files readable by others. Never a password. */
+  /** One line each, for stderr: files readable by others. Never a password. */
   readonly warnings: string[];
 }
 
@@ -33,5 +33,5 @@ export async function loadInventory(path: string, options: { env: Environment })
     const what = `holds passwords (line${parsed.literalPasswordLines.length > 1 ? 's' : ''} ${lines}) and is`;
     if (readableByOthers(info)) warnings.push(permissionWarning(path, info.mode, what));
   }
-  return { phones: parsed.phones, warnings: [...parsed.warnings, ...warnings] };
+  return { phones: parsed.phones, warnings };
 }

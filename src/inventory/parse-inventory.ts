@@ -20,7 +20,6 @@ export interface ParseInventoryOptions {
 
 export interface ParsedInventory {
   readonly phones: PhoneTarget[];
-  readonly warnings: string[];
   /** Lines with a non-empty literal password: the loader warns if the file is readable by others. */
   readonly literalPasswordLines: readonly number[];
 }
@@ -29,7 +28,7 @@ export interface ParsedInventory {
  * An inventory's text to phone targets, every problem found first: throws one
  * InventoryError listing them all, in line order (YAML syntax errors alone
  * when there are any: the rest would only repeat them). Phones are read as
- * js-yaml reads them and their nodes dropped, their groups looked up after.
+ * the file is and their nodes dropped, their groups looked up after.
  */
 export async function parseInventory(text: string, options: ParseInventoryOptions): Promise<ParsedInventory> {
   const source = new YamlSource(options.file, withoutByteOrderMark(text));
@@ -40,9 +39,8 @@ export async function parseInventory(text: string, options: ParseInventoryOption
   };
   const tree = readYamlTree(text, { stream: { key: 'phones', read: readEntry } });
   if (!tree.ok) throw new InventoryError([{ where: `${options.file}:${tree.line}`, key: null, message: tree.message }]);
-  const warnings = tree.warnings.map((warning) => `${options.file}:${warning.line}: ${warning.message}`);
   const top = readTop(source, tree.root);
-  // A flow list (`phones: [...]`) and entries left empty stay in the tree.
+  // A flow list (`phones: [...]`) stays in the tree.
   for (const node of top.phones) if (node !== STREAMED) readEntry(node);
   const resolved = await resolvePhones(source, read, top, options);
   const problems = [...source.problems, ...aggregateProblems(resolved.problems)];
@@ -50,7 +48,6 @@ export async function parseInventory(text: string, options: ParseInventoryOption
   const literalPasswordLines = [...top.literalPasswordLines, ...read.flatMap((phone) => phone.literalPasswordLines)];
   return {
     phones: resolved.phones,
-    warnings,
     literalPasswordLines: [...new Set(literalPasswordLines)].sort((a, b) => a - b),
   };
 }

@@ -9,7 +9,7 @@ import { readText, readTextList, type ValueSite } from './yaml-values.js';
  * One phone as read from its own mapping, before its groups are looked up
  * (phones are read as the file is, and `groups:` may come after them). Holds
  * no node, only lines, so that the located nodes of a 10,000-phone list are
- * never all kept (js-yaml still builds the whole document's plain values).
+ * never all kept.
  */
 export interface PhoneItem {
   /** Where problems about what the phone lacks are reported: its first line. */

@@ -1,20 +1,49 @@
-// Small forward scans over the YAML text js-yaml is reading, to place what
-// its listener reports: it gives offsets, not tokens. The text ends with a
-// NUL (js-yaml appends one), so reading past the end yields 0, never throws.
+// Small forward scans over the YAML text, for what js-yaml's events give no
+// offset for: the `-` of a list entry left empty, the bracket that closes a
+// flow collection, the line where a second document starts. Each runs over
+// the separation between two tokens (spaces, line breaks, comments,
+// indicators), never over a value.
 
 const SPACE = 0x20;
 const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
 const HASH = 0x23;
-const COLON = 0x3a;
+const DASH = 0x2d;
 
 function isBlank(char: number): boolean {
   return char === SPACE || char === TAB || char === LF || char === CR;
 }
 
-function isWhiteOrEnd(char: number): boolean {
-  return isBlank(char) || char === 0 || Number.isNaN(char);
+function isBlankOrEnd(char: number): boolean {
+  return isBlank(char) || Number.isNaN(char);
+}
+
+function isLineEnd(char: number): boolean {
+  return char === LF || char === CR || Number.isNaN(char);
+}
+
+/** 1-based lines of offsets: LF, CR LF and a lone CR each end a line, as YAML counts. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  /** The last line found: offsets mostly come in file order. */
+  private hint = 0;
+
+  constructor(text: string) {
+    for (let at = 0; at < text.length; at++) {
+      const char = text.charCodeAt(at);
+      if (char === LF || (char === CR && text.charCodeAt(at + 1) !== LF)) this.starts.push(at + 1);
+    }
+  }
+
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    let line = this.hint;
+    if ((starts[line] as number) > offset) line = 0;
+    while (line + 1 < starts.length && (starts[line + 1] as number) <= offset) line++;
+    this.hint = line;
+    return line + 1;
+  }
 }
 
 /** The offset past spaces, line breaks and comments from `offset`. */
@@ -29,84 +58,27 @@ export function skipSeparation(text: string, offset: number): number {
   }
 }
 
-/**
- * Where a node's own text starts: js-yaml reports a node before skipping the
- * spaces, line breaks and comments ahead of it, and its anchor (`&name`) or
- * tag (`!!str`) is not part of the value as written.
- */
-export function contentStart(text: string, offset: number): number {
+/** The next `-` entry indicator from `offset` (past separation and `:`/`?` indicators); -1 if none. */
+export function nextEntryDash(text: string, offset: number): number {
+  for (let at = skipSeparation(text, offset); at < text.length; at = skipSeparation(text, at + 1)) {
+    if (text.charCodeAt(at) === DASH && isBlankOrEnd(text.charCodeAt(at + 1))) return at;
+  }
+  return -1;
+}
+
+/** The offset after the `]` or `}` that closes a flow collection whose last token ends at `offset`. */
+export function flowCollectionEnd(text: string, offset: number): number {
+  for (let at = skipSeparation(text, offset); at < text.length; at = skipSeparation(text, at + 1)) {
+    const char = text.charAt(at);
+    if (char === ']' || char === '}') return at + 1;
+  }
+  return offset;
+}
+
+/** Where the document after one ending at `offset` starts: its `---`, past a `...` and any comment. */
+export function nextDocumentStart(text: string, offset: number): number {
   let at = skipSeparation(text, offset);
-  for (let char = text.charCodeAt(at); char === 0x26 || char === 0x21; char = text.charCodeAt(at)) {
-    while (!isWhiteOrEnd(text.charCodeAt(at))) at++;
-    at = skipSeparation(text, at);
-  }
-  return at;
-}
-
-/** Line breaks between two offsets (CR LF counts once, a lone CR as one, as js-yaml counts). */
-export function lineBreaks(text: string, from: number, to: number): number {
-  let breaks = 0;
-  for (let at = from; at < to; at++) {
-    const char = text.charCodeAt(at);
-    if (char === LF || (char === CR && text.charCodeAt(at + 1) !== LF)) breaks++;
-  }
-  return breaks;
-}
-
-/** Whether a `:` follows on the same line: the node just read is a mapping key. */
-export function colonFollows(text: string, offset: number): boolean {
-  let at = offset;
-  let char = text.charCodeAt(at);
-  while (char === SPACE || char === TAB) char = text.charCodeAt(++at);
-  return char === COLON;
-}
-
-/** The name of the alias `*name` starting at `offset`. */
-export function aliasName(text: string, offset: number): string {
-  let end = offset + 1;
-  while (!isWhiteOrEnd(text.charCodeAt(end)) && !',[]{}'.includes(text.charAt(end))) end++;
-  return text.slice(offset + 1, end);
-}
-
-/**
- * The `-` entry indicators of the block sequence starting at `start` (its
- * first `-`) and ending before `end`, with their line counted from the first:
- * each `-` that begins a line at the first one's column, outside the ranges
- * its `count` read entries cover (`spans`: from, to, from, to..., in order).
- * One pass: a 10,000-phone list may hold an entry left empty.
- */
-export function sequenceDashes(
-  text: string,
-  start: number,
-  end: number,
-  spans: readonly number[],
-  count: number,
-): Array<{ readonly offset: number; readonly line: number }> {
-  const column = start - (text.lastIndexOf('\n', start - 1) + 1);
-  const dashes = [{ offset: start, line: 0 }];
-  let span = 0;
-  let line = 0;
-  for (let lineStart = text.indexOf('\n', start) + 1; lineStart > 0 && lineStart < end; ) {
-    line++;
-    const dash = lineStart + column;
-    while (span < count && (spans[2 * span + 1] as number) <= dash) span++;
-    const inEntry = span < count && (spans[2 * span] as number) <= dash;
-    const isDash =
-      !inEntry &&
-      onlySpaces(text, lineStart, dash) &&
-      text.charCodeAt(dash) === 0x2d &&
-      isWhiteOrEnd(text.charCodeAt(dash + 1));
-    if (isDash) dashes.push({ offset: dash, line });
-    lineStart = text.indexOf('\n', lineStart) + 1;
-  }
-  return dashes;
-}
-
-function onlySpaces(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (text.charCodeAt(at) !== SPACE) return false;
-  return true;
-}
-
-function isLineEnd(char: number): boolean {
-  return char === LF || char === CR || char === 0 || Number.isNaN(char);
+  // A block mapping's last key left empty (`key:`) ends before its `:`.
+  while (at < text.length && ':?'.includes(text.charAt(at))) at = skipSeparation(text, at + 1);
+  return text.startsWith('...', at) ? skipSeparation(text, at + 3) : at;
 }

@@ -1,11 +1,16 @@
-// js-yaml is pinned to one exact version in package.json: this module reads
-// the listener's State (input, position, line, kind, result and the untyped
-// anchor), which js-yaml neither documents nor keeps stable across releases.
-// test/inventory/yaml-tree.test.ts checks each field used; run it after any
-// upgrade.
-import { load, type State, YAMLException } from 'js-yaml';
-import { YAML_1_2_CORE_SCHEMA } from './yaml-core-schema.js';
-import { aliasName, colonFollows, contentStart, lineBreaks, sequenceDashes, skipSeparation } from './yaml-scan.js';
+import {
+  COLLECTION_STYLE,
+  type DocumentEvent,
+  EVENT_ID,
+  type Event,
+  getScalarValue,
+  parseEvents,
+  SCALAR_STYLE,
+  type ScalarEvent,
+  YAMLException,
+} from 'js-yaml';
+import { plainValue, type ScalarValue, taggedValue, tagProblem } from './yaml-scalars.js';
+import { flowCollectionEnd, LineIndex, nextDocumentStart, nextEntryDash } from './yaml-scan.js';
 
 /**
  * A YAML document as light located nodes: each value with its 1-based line
@@ -23,7 +28,7 @@ interface Located {
 
 export interface YamlScalar extends Located {
   readonly kind: 'scalar';
-  readonly value: string | number | boolean | null;
+  readonly value: ScalarValue;
 }
 
 export interface YamlMapping extends Located {
@@ -46,7 +51,6 @@ export type YamlTree =
       readonly ok: true;
       /** null for an empty file. */
       readonly root: YamlNode | null;
-      readonly warnings: ReadonlyArray<{ readonly line: number; readonly message: string }>;
     }
   | { readonly ok: false; readonly line: number; readonly message: string };
 
@@ -63,10 +67,9 @@ export interface YamlTreeOptions {
   /**
    * Hands each entry of the block list under the top-level key `key` to
    * `read` as soon as it is read, and keeps STREAMED in its place: the
-   * located copy of a 10,000-phone list is never built whole. js-yaml's own
-   * result (the plain values) is still the whole document; only the located
-   * nodes, several times its size, are spared. Only the first such list, and
-   * only a block list (`- ...` lines); a flow list (`[...]`) stays whole.
+   * located nodes of a 10,000-phone list are never all held. Only the first
+   * such list, and only a block list (`- ...` lines); a flow list (`[...]`)
+   * stays whole.
    */
   readonly stream?: { readonly key: string; readonly read: (entry: YamlNode) => void };
 }
@@ -74,226 +77,252 @@ export interface YamlTreeOptions {
 /** What the tree holds in place of an entry handed to `stream.read`. */
 export const STREAMED: YamlScalar = Object.freeze({ kind: 'scalar', value: null, line: 0, start: 0, end: 0 });
 
-/** The text as js-yaml reads it (and the nodes' offsets count): without a byte order mark. */
+/** The text as it is read (and the nodes' offsets count): without a byte order mark. */
 export function withoutByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
- * Reads one YAML document (YAML 1.2 core schema). A syntax error, or a second
- * document, gives its line and a one-line message instead of a tree.
+ * Reads one YAML document (YAML 1.2 core schema) from js-yaml's event stream
+ * (`parseEvents`: every node with its offsets in the text). A syntax error, or
+ * a second document, gives its line and a one-line message instead of a tree.
  */
 export function readYamlTree(source: string, options: YamlTreeOptions = {}): YamlTree {
   const text = withoutByteOrderMark(source);
-  const builder = new TreeBuilder(options.stream);
-  const warnings: Array<{ line: number; message: string }> = [];
+  let events: Event[];
   try {
-    load(text, {
-      schema: YAML_1_2_CORE_SCHEMA,
-      // Repeated keys are kept (the last wins in js-yaml's own result, which
-      // is not used): the inventory reports them with both lines.
-      json: true,
-      listener: (event, state) => builder.listen(event, state),
-      onWarning: (warning) => warnings.push({ line: warning.mark.line + 1, message: warning.reason }),
-    });
+    events = parseEvents(text, {});
   } catch (error) {
-    if (error instanceof SecondDocument) return { ok: false, line: error.line, message: SECOND_DOCUMENT };
     if (!(error instanceof YAMLException)) throw error;
-    return { ok: false, line: (error.mark?.line ?? 0) + 1, message: MESSAGES[error.reason] ?? error.reason };
+    return syntaxError(text, error);
   }
-  return { ok: true, root: builder.root, warnings };
+  try {
+    return { ok: true, root: new TreeBuilder(text, options.stream).build(events) };
+  } catch (error) {
+    if (!(error instanceof TreeError)) throw error;
+    return { ok: false, line: error.line, message: error.message };
+  }
 }
 
-class SecondDocument extends Error {
-  constructor(readonly line: number) {
-    super(SECOND_DOCUMENT);
+function syntaxError(text: string, error: YAMLException): YamlTree {
+  const line = (error.mark?.line ?? 0) + 1;
+  let reason = error.reason;
+  // At the end of the text, an unclosed quote or bracket is taken as a line
+  // indented too little: the text cut there tells which it is.
+  if (reason === 'deficient indentation' && error.mark !== undefined) {
+    try {
+      parseEvents(text.slice(0, error.mark.position).trimEnd(), {});
+    } catch (cut) {
+      if (cut instanceof YAMLException && cut.reason.startsWith('unexpected end of the stream')) reason = cut.reason;
+    }
+  }
+  return { ok: false, line, message: MESSAGES[reason] ?? reason };
+}
+
+/** A problem of the document that js-yaml's parser leaves to the reader: an unknown tag or alias, a second document. */
+class TreeError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
   }
 }
 
-/** A child's flags in its parent frame. */
-const KEY = 1;
-const EMPTY = 2;
+/** A collection opened and not yet closed, and its children so far. */
+interface OpenCollection {
+  readonly kind: 'mapping' | 'sequence';
+  readonly flow: boolean;
+  readonly start: number;
+  readonly line: number;
+  readonly anchor: string | null;
+  /** A mapping's keys and values (a value null for nothing), or a sequence's items. */
+  readonly children: (YamlNode | null)[];
+  /** Whether this is the list whose entries are handed to `stream.read`. */
+  readonly streamed: boolean;
+}
+
+const CORE_HANDLE = 'tag:yaml.org,2002:';
 
 /**
- * A node js-yaml has opened and not yet closed, and its children so far (in
- * parallel arrays: this runs for every node of a 10,000-phone file). One frame
- * per depth, reused.
- */
-class Frame {
-  open = 0;
-  /** 0-based, as js-yaml counts. */
-  line = 0;
-  /** How many children so far: the arrays are reused, not cleared, and may hold more. */
-  count = 0;
-  readonly nodes: YamlNode[] = [];
-  /** KEY: a `:` follows the child (or a `?` precedes it). EMPTY: nothing was written. */
-  readonly flags: number[] = [];
-  /** Each child's first and end offsets, to place list entries js-yaml left without a node. */
-  readonly spans: number[] = [];
-  /** js-yaml's value for the first child: tells a collection apart from one wrapping it. */
-  firstResult: unknown = undefined;
-  /** Whether this is the list whose entries are streamed (known at its first entry). */
-  streamed: boolean | undefined = undefined;
-
-  reset(open: number, line: number): void {
-    this.open = open;
-    this.line = line;
-    this.count = 0;
-    this.firstResult = undefined;
-    this.streamed = undefined;
-  }
-
-  add(node: YamlNode, flags: number, result: unknown, from: number, to: number): void {
-    const index = this.count++;
-    if (index === 0) this.firstResult = result;
-    this.nodes[index] = node;
-    this.flags[index] = flags;
-    this.spans[2 * index] = from;
-    this.spans[2 * index + 1] = to;
-  }
-}
-
-/** `anchor` is set by js-yaml but missing from its types: undocumented, as is all of State (see the pin above). */
-type StateWithAnchor = State & { readonly anchor: string | null };
-
-/**
- * Rebuilds the located tree from js-yaml's listener: 'open' at the start of
- * every node (mapping keys included: key, value, key, value...), 'close' at its
- * end with its kind and value. js-yaml composes some nodes inside a node of
- * the same value (a list item, a value on its own line), and may open a key
- * that is not there (where a mapping ends, or for `key:` alone); both are
- * folded away here.
+ * Builds the located tree from the events: a mapping or sequence opens, its
+ * children follow (a mapping's as key, value, key, value...), a pop closes
+ * it. Events give the offsets of every value; the few they do not (an empty
+ * list entry, a flow collection's end) are found from the last offset seen.
  */
 class TreeBuilder {
-  root: YamlNode | null = null;
-  private readonly frames: Frame[] = [];
-  private depth = 0;
+  private readonly lines: LineIndex;
+  private readonly open: OpenCollection[] = [];
   private readonly anchors = new Map<string, YamlNode>();
-  private rootEnd = { offset: 0, line: 0 };
+  private tagHandles = new Map<string, string>();
+  private root: YamlNode | null = null;
+  private documents = 0;
+  /** Where the last token read ends: empty nodes and flow collections' ends are found from here. */
+  private cursor = 0;
   private streamDone = false;
 
-  constructor(private readonly stream: YamlTreeOptions['stream']) {}
-
-  listen(event: 'open' | 'close', state: State): void {
-    if (event === 'open') this.open(state);
-    else this.close(state as StateWithAnchor);
+  constructor(
+    private readonly text: string,
+    private readonly stream: YamlTreeOptions['stream'],
+  ) {
+    this.lines = new LineIndex(text);
   }
 
-  private open(state: State): void {
-    if (this.depth === 0 && this.root !== null) throw new SecondDocument(this.secondDocumentLine(state.input));
-    let frame = this.frames[this.depth];
-    if (frame === undefined) {
-      frame = new Frame();
-      this.frames.push(frame);
+  build(events: readonly Event[]): YamlNode | null {
+    for (const event of events) {
+      switch (event.type) {
+        case EVENT_ID.DOCUMENT:
+          this.startDocument(event);
+          break;
+        case EVENT_ID.MAPPING:
+        case EVENT_ID.SEQUENCE:
+          this.openCollection(event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', event);
+          break;
+        case EVENT_ID.SCALAR:
+          this.addScalar(event);
+          break;
+        case EVENT_ID.ALIAS:
+          this.addAlias(event.anchorStart, event.anchorEnd);
+          break;
+        case EVENT_ID.POP:
+          this.pop();
+          break;
+      }
     }
-    frame.reset(state.position, state.line);
-    this.depth++;
+    return this.root;
   }
 
-  private close(state: StateWithAnchor): void {
-    this.depth--;
-    const frame = this.frames[this.depth] as Frame;
-    const text = state.input;
-    const start = contentStart(text, frame.open);
-    const line = frame.line + 1 + lineBreaks(text, frame.open, start);
-    const end = state.position;
-    let node: YamlNode;
-    let flags = 0;
-    if (state.kind === 'scalar') node = { kind: 'scalar', value: state.result, line, start, end };
-    else if (state.kind === 'mapping' || state.kind === 'sequence') node = collection(frame, state, line, start, end);
-    else if (text.charCodeAt(start) === 0x2a) {
-      // `*name`: the node its anchor names (its own line then locates problems).
-      node = this.anchors.get(aliasName(text, start)) ?? emptyNode(frame);
-    } else {
-      node = emptyNode(frame);
-      flags = EMPTY;
+  private startDocument(event: DocumentEvent): void {
+    if (this.documents++ > 0) {
+      throw new TreeError(this.lines.lineAt(nextDocumentStart(this.text, this.cursor)), SECOND_DOCUMENT);
     }
-    if (state.anchor !== null) this.anchors.set(state.anchor, node);
-    if (colonFollows(text, end) || text.charCodeAt(frame.open - 1) === 0x3f /* `? key` */) flags |= KEY;
-    if (this.depth === 0) {
-      this.root = node;
-      this.rootEnd = { offset: end, line: state.line };
+    this.tagHandles = new Map(event.directives.flatMap((d) => (d.kind === 'tag' ? [[d.handle, d.prefix]] : [])));
+  }
+
+  private openCollection(
+    kind: 'mapping' | 'sequence',
+    event: { start: number; anchorStart: number; anchorEnd: number; tagStart: number; tagEnd: number; style: number },
+  ): void {
+    const line = this.lines.lineAt(event.start);
+    if (event.tagStart >= 0) {
+      const problem = tagProblem(this.tagName(event.tagStart, event.tagEnd), kind);
+      if (problem !== null) throw new TreeError(line, problem);
+    }
+    const flow = event.style === COLLECTION_STYLE.FLOW;
+    this.open.push({
+      kind,
+      flow,
+      start: event.start,
+      line,
+      anchor: event.anchorStart >= 0 ? this.text.slice(event.anchorStart, event.anchorEnd) : null,
+      children: [],
+      streamed: kind === 'sequence' && !flow && this.streams(),
+    });
+    this.cursor = flow ? event.start + 1 : event.start;
+  }
+
+  /** Whether a block list opening now is the list to stream: the value of the top-level key `stream.key`. */
+  private streams(): boolean {
+    const root = this.open[0];
+    if (this.stream === undefined || this.streamDone || this.open.length !== 1 || root?.kind !== 'mapping') {
+      return false;
+    }
+    const key = root.children.length % 2 === 1 ? root.children[root.children.length - 1] : undefined;
+    this.streamDone = key?.kind === 'scalar' && key.value === this.stream.key;
+    return this.streamDone;
+  }
+
+  private pop(): void {
+    const closed = this.open.pop();
+    if (closed === undefined) return; // the document's end
+    const end = closed.flow ? flowCollectionEnd(this.text, this.cursor) : this.cursor;
+    this.cursor = end;
+    const located = { line: closed.line, start: closed.start, end };
+    const node: YamlNode =
+      closed.kind === 'mapping'
+        ? { kind: 'mapping', keysAndValues: withMergedKeys(closed.children, this.text), ...located }
+        : { kind: 'sequence', items: closed.children as YamlNode[], ...located };
+    if (closed.anchor !== null) this.anchors.set(closed.anchor, node);
+    this.add(node);
+  }
+
+  private addScalar(event: ScalarEvent): void {
+    const { valueStart, valueEnd, anchorStart, tagStart, style } = event;
+    const parent = this.open[this.open.length - 1];
+    if (valueStart < 0 && anchorStart < 0 && tagStart < 0 && parent?.kind === 'mapping') {
+      // `key:` with nothing after it (or a key left out: `: value`).
+      parent.children.push(parent.children.length % 2 === 1 ? null : this.emptyNode(this.cursor));
       return;
     }
-    if (frame.streamed === true) this.streamDone = true;
-    const parent = this.frames[this.depth - 1] as Frame;
-    if (this.stream !== undefined && this.streams(parent, text)) {
+    let node: YamlScalar;
+    if (valueStart < 0) {
+      const written = Math.max(anchorStart, tagStart);
+      const at = written >= 0 ? written : parent?.kind === 'sequence' && !parent.flow ? this.entryDash() : this.cursor;
+      const empty = this.emptyNode(at);
+      node = { ...empty, value: this.value(event, '', empty.line) };
+    } else {
+      const quoted = style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
+      const block = style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
+      const start = quoted ? valueStart - 1 : valueStart;
+      const end = quoted ? valueEnd + 1 : valueEnd;
+      // A block scalar's content starts on the line after its `|` or `>`: its line is the indicator's.
+      const line = this.lines.lineAt(block ? valueStart - 1 : start);
+      node = { kind: 'scalar', value: this.value(event, getScalarValue(this.text, event), line), line, start, end };
+      this.cursor = end;
+    }
+    if (anchorStart >= 0) this.anchors.set(this.text.slice(anchorStart, event.anchorEnd), node);
+    this.add(node);
+  }
+
+  private value(event: ScalarEvent, written: string, line: number): ScalarValue {
+    if (event.tagStart < 0) return event.style === SCALAR_STYLE.PLAIN ? plainValue(written) : written;
+    const tag = this.tagName(event.tagStart, event.tagEnd);
+    if (tag === '!') return written; // the non-specific tag: text
+    const resolved = taggedValue(tag, written);
+    if ('problem' in resolved) throw new TreeError(line, resolved.problem);
+    return resolved.value;
+  }
+
+  private addAlias(anchorStart: number, anchorEnd: number): void {
+    const name = this.text.slice(anchorStart, anchorEnd);
+    const node = this.anchors.get(name);
+    if (node === undefined) throw new TreeError(this.lines.lineAt(anchorStart), `unidentified alias "${name}"`);
+    this.cursor = anchorEnd;
+    // The node its anchor names: its own line then locates problems.
+    this.add(node);
+  }
+
+  private add(node: YamlNode): void {
+    const parent = this.open[this.open.length - 1];
+    if (parent === undefined) this.root = node;
+    else if (parent.streamed && this.stream !== undefined) {
       this.stream.read(node);
-      node = STREAMED;
-    }
-    parent.add(node, flags, state.result, frame.open, end);
+      parent.children.push(STREAMED);
+    } else parent.children.push(node);
   }
 
-  /** Whether `parent`, a frame at depth 1, is the list to stream: the block list value of the top-level key. */
-  private streams(parent: Frame, text: string): boolean {
-    if (this.depth !== 2 || this.streamDone) return false;
-    if (parent.streamed === undefined) {
-      const root = this.frames[0] as Frame;
-      const key = root.nodes[root.count - 1];
-      parent.streamed =
-        root.count > 0 &&
-        ((root.flags[root.count - 1] as number) & KEY) !== 0 &&
-        key?.kind === 'scalar' &&
-        key.value === this.stream?.key &&
-        text.charCodeAt(contentStart(text, parent.open)) === 0x2d; // `-`
-    }
-    return parent.streamed;
+  /** The `-` of a block list entry with nothing after it. */
+  private entryDash(): number {
+    const dash = nextEntryDash(this.text, this.cursor);
+    if (dash < 0) return this.cursor;
+    this.cursor = dash + 1;
+    return dash;
   }
 
-  /** Where the second document starts: its `---`, after the first one's end and any `...`. */
-  private secondDocumentLine(text: string): number {
-    let at = skipSeparation(text, this.rootEnd.offset);
-    if (text.startsWith('...', at)) at = skipSeparation(text, at + 3);
-    return this.rootEnd.line + 1 + lineBreaks(text, this.rootEnd.offset, at);
+  private emptyNode(at: number): YamlScalar {
+    return { kind: 'scalar', value: null, line: this.lines.lineAt(at), start: at, end: at };
   }
-}
 
-function collection(frame: Frame, state: State, line: number, start: number, end: number): YamlNode {
-  const only = frame.count === 1 ? frame.nodes[0] : undefined;
-  if (only !== undefined && frame.firstResult === state.result && only.kind === state.kind) return only;
-  if (state.kind === 'mapping') {
-    return { kind: 'mapping', keysAndValues: withMergedKeys(keysAndValues(frame), state.input), line, start, end };
+  /** A tag as written (`!!int`, `!<tag:...>`, `!e!x`) to its full name. */
+  private tagName(start: number, end: number): string {
+    const written = this.text.slice(start, end);
+    if (written.startsWith('!<')) return written.slice(2, -1);
+    if (written === '!') return written;
+    const handleEnd = written.indexOf('!', 1);
+    const handle = handleEnd < 0 ? '!' : written.slice(0, handleEnd + 1);
+    const prefix = this.tagHandles.get(handle) ?? (handle === '!!' ? CORE_HANDLE : handle);
+    return prefix + written.slice(handle.length);
   }
-  let items = itemsOf(frame);
-  if (Array.isArray(state.result) && state.result.length > items.length) {
-    items = withEmptyEntries(state.input, { line, start, end }, frame, items);
-  }
-  return { kind: 'sequence', items, line, start, end };
-}
-
-function emptyNode(frame: Frame): YamlScalar {
-  return { kind: 'scalar', value: null, line: frame.line + 1, start: frame.open, end: frame.open };
-}
-
-/** Keys and values, flat; a key with nothing after it has a null value. Sized exactly: there are many. */
-function keysAndValues({ nodes, flags, count }: Frame): (YamlNode | null)[] {
-  let size = 0;
-  let waiting = false;
-  for (let index = 0; index < count; index++) {
-    const flag = flags[index] as number;
-    if ((flag & KEY) !== 0) {
-      size += 2;
-      waiting = true;
-    } else if (waiting) waiting = false;
-    // `{ a, b: 1 }`: a key without `:`.
-    else if ((flag & EMPTY) === 0) size += 2;
-  }
-  const flat = new Array<YamlNode | null>(size);
-  let next = 0;
-  waiting = false;
-  for (let index = 0; index < count; index++) {
-    const node = nodes[index] as YamlNode;
-    const flag = flags[index] as number;
-    if ((flag & KEY) !== 0 || (!waiting && (flag & EMPTY) === 0)) {
-      flat[next++] = node;
-      flat[next++] = null;
-      waiting = (flag & KEY) !== 0;
-    } else if (waiting) {
-      flat[next - 1] = (flag & EMPTY) !== 0 ? null : node;
-      waiting = false;
-    }
-  }
-  return flat;
 }
 
 /**
@@ -340,53 +369,4 @@ function mergeSources(value: YamlNode | null): YamlMapping[] | null {
 
 function scalarValue(node: YamlNode | null): unknown {
   return node?.kind === 'scalar' ? node.value : node;
-}
-
-/** A list's items; `[a: 1]` is a one-pair mapping item, as YAML reads it. */
-function itemsOf({ nodes, flags, count }: Frame): YamlNode[] {
-  if (!flags.slice(0, count).some((flag) => (flag & KEY) !== 0)) return nodes.slice(0, count);
-  const items: YamlNode[] = [];
-  let waiting: (YamlNode | null)[] | null = null;
-  for (let index = 0; index < count; index++) {
-    const node = nodes[index] as YamlNode;
-    const flag = flags[index] as number;
-    if ((flag & KEY) !== 0) {
-      waiting = [node, null];
-      items.push({ kind: 'mapping', keysAndValues: waiting, line: node.line, start: node.start, end: node.end });
-    } else if (waiting !== null) {
-      waiting[1] = (flag & EMPTY) !== 0 ? null : node;
-      waiting = null;
-    } else items.push(node);
-  }
-  return items;
-}
-
-/**
- * A block list's entries with nothing after their `-` get no node from
- * js-yaml, only a null in its value: put each back, at its `-` line, so that
- * every entry is checked and reported.
- */
-function withEmptyEntries(text: string, at: Located, frame: Frame, items: YamlNode[]): YamlNode[] {
-  if (frame.count !== items.length) return items;
-  const dashes = sequenceDashes(text, at.start, at.end, frame.spans, frame.count);
-  const entries: YamlNode[] = [];
-  const empty = (dash: { offset: number; line: number }): YamlScalar => ({
-    kind: 'scalar',
-    value: null,
-    line: at.line + dash.line,
-    start: dash.offset,
-    end: dash.offset,
-  });
-  // Each read entry follows its own `-`, the last one before it: the others are empty entries.
-  let next = 0;
-  for (const [index, item] of items.entries()) {
-    const from = frame.spans[2 * index] as number;
-    for (; next + 1 < dashes.length && (dashes[next + 1]?.offset as number) < from; next++) {
-      entries.push(empty(dashes[next] as { offset: number; line: number }));
-    }
-    next++;
-    entries.push(item);
-  }
-  for (const dash of dashes.slice(next)) entries.push(empty(dash));
-  return entries;
 }
