@@ -1,3 +1,5 @@
+import type { ErrorKind } from '../failure/error-kind.js';
+
 /** Which part of `show unreg` an alarm was listed under. */
 export type AlarmSection = 'sent' | 'unsent';
 
@@ -10,9 +12,9 @@ export interface ParsedAlarm {
   readonly params: Readonly<Record<string, string>>;
 }
 
-/** Why a transcript yielded no `show unreg` output at all. */
+/** Why a transcript yielded no `show unreg` output at all (failure/error-kind.ts says which kind). */
 export interface TranscriptFailure {
-  readonly kind: 'parse' | 'unsupported';
+  readonly kind: ErrorKind;
   readonly message: string;
 }
 

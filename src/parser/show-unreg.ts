@@ -1,5 +1,5 @@
+import { cleanTranscript } from '../transcript/clean-transcript.js';
 import { readAlarmBlock } from './alarm-block.js';
-import { cleanTranscript } from './clean-transcript.js';
 import { LineCounter } from './line-counter.js';
 import type { AlarmSection, ParsedAlarm, ParsedTranscript } from './parsed-alarm.js';
 import { noOutputFailure } from './transcript-failure.js';

@@ -1,3 +1,4 @@
+import { classifyFailure } from '../failure/error-kind.js';
 import type { TranscriptFailure } from './parsed-alarm.js';
 
 // What debug shells answer to a command they lack (old firmware), and
@@ -8,14 +9,12 @@ const UNKNOWN_COMMAND =
 /** Why text with neither a section header nor an alarm block holds no `show unreg` output. */
 export function noOutputFailure(text: string): TranscriptFailure {
   const unknown = UNKNOWN_COMMAND.exec(text);
-  if (unknown !== null) {
-    return {
-      kind: 'unsupported',
-      message: `the phone does not know 'show unreg': "${lineAround(text, unknown.index)}"`,
-    };
-  }
-  if (text.trim() === '') return { kind: 'parse', message: 'empty input: no show unreg output' };
-  return { kind: 'parse', message: 'no show unreg output found (no section header and no <x-cisco-alarm> block)' };
+  const cause =
+    unknown === null
+      ? ({ type: 'no-output', empty: text.trim() === '' } as const)
+      : ({ type: 'unknown-command', line: lineAround(text, unknown.index) } as const);
+  const { kind, message } = classifyFailure(cause);
+  return { kind, message };
 }
 
 function lineAround(text: string, index: number): string {

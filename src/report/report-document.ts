@@ -1,4 +1,5 @@
 import type { ReasonCategory } from '../catalogue/categories.js';
+import type { ErrorKind } from '../failure/error-kind.js';
 import type { AlarmSection } from '../parser/parsed-alarm.js';
 import type { SyslogEvent } from './syslog-event.js';
 
@@ -6,20 +7,8 @@ import type { SyslogEvent } from './syslog-event.js';
 // names and types change only with schemaVersion.
 export const SCHEMA_VERSION = 1;
 
-/** Why a phone could not be read. */
-export type ErrorKind =
-  | 'dns'
-  | 'refused'
-  | 'unreachable'
-  | 'timeout'
-  | 'ssh-negotiation'
-  | 'ssh-auth'
-  | 'shell-login'
-  | 'hostkey'
-  | 'disconnected'
-  | 'unsupported'
-  | 'parse'
-  | 'aborted';
+/** Why a phone could not be read: the kinds and the rule that picks one are in failure/error-kind.ts. */
+export type { ErrorKind };
 
 export interface EntryError {
   readonly kind: ErrorKind;

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
+import { PhoneReadError } from '../failure/phone-read-error.js';
 import type { PhoneTarget } from '../inventory/phone-target.js';
-import { PhoneReadError, refusalAfter } from './phone-read-error.js';
 import { anyPrompt } from './prompt-matchers.js';
 import type { ShellReader } from './shell-reader.js';
 
@@ -9,7 +9,8 @@ import type { ShellReader } from './shell-reader.js';
  * user, `Password:` the debug password, until the `DEBUG>` prompt. Lines end
  * in LF alone: an 8800 fails a password that ends in CR. A prompt that comes
  * back means the debug credentials were refused: fail at once, never retry
- * (repeated wrong passwords lock accounts).
+ * (repeated wrong passwords lock accounts). What fails while the password
+ * awaits its answer is classified in that phase (never retried).
  */
 export async function loginToDebugShell(
   reader: ShellReader,
@@ -21,24 +22,21 @@ export async function loginToDebugShell(
   const matcher = anyPrompt(target.prompts);
   const deadline = Date.now() + limitMs;
   const answered = new Set<'login' | 'password'>();
+  let passwordSentAt: number | null = null;
   for (;;) {
-    const limit = { phase: 'debug shell login', ms: Math.max(0, deadline - Date.now()), idle: false };
+    const limit = { phase: 'debug shell login', ms: Math.max(0, deadline - Date.now()), idle: false } as const;
     const { value: prompt } = await reader.waitFor(matcher, limit, signal).catch((error: unknown) => {
-      // busybox-like logins hang up on a wrong password instead of asking again.
-      throw answered.has('password') ? refusalAfter(error, 'shell-login', 'debug password') : error;
+      if (passwordSentAt === null || !(error instanceof PhoneReadError)) throw error;
+      throw error.inPhase('debug password sent', Date.now() - passwordSentAt);
     });
     if (prompt === 'command') return;
-    if (answered.has(prompt)) throw refused(target, prompt);
+    if (answered.has(prompt)) {
+      const again = { type: 'prompt-again', prompt, debugUsername: target.debugUsername } as const;
+      throw new PhoneReadError(again, 'debug shell login');
+    }
     answered.add(prompt);
     const answer = prompt === 'login' ? target.debugUsername : target.debugPassword.reveal();
     input.write(`${answer}\n`);
+    if (prompt === 'password') passwordSentAt = Date.now();
   }
-}
-
-function refused(target: PhoneTarget, prompt: 'login' | 'password'): PhoneReadError {
-  return new PhoneReadError(
-    'shell-login',
-    `the debug shell asked for its ${prompt === 'login' ? 'login' : 'password'} again: ` +
-      `debug user "${target.debugUsername}" or its password was refused`,
-  );
 }

@@ -6,8 +6,8 @@ type Attempt = 'password' | 'keyboard-interactive';
 /** The authentication of one connection, and whether the password has gone out. */
 export interface PasswordAuth {
   readonly handler: AuthHandlerMiddleware;
-  /** True once the password was sent: what fails after that may be the phone refusing it. */
-  readonly sent: boolean;
+  /** When the password was sent (Date.now()), null before: what fails after that may be the phone refusing it. */
+  readonly sentAt: number | null;
 }
 
 /**
@@ -21,17 +21,17 @@ export interface PasswordAuth {
  */
 export function passwordOnce(target: PhoneTarget, onAskedAgain: () => void): PasswordAuth {
   let last: Attempt | null = null;
-  let sent = false;
+  let sentAt: number | null = null;
   const tried = new Set<Attempt>();
   const markSent = () => {
-    sent = true;
+    sentAt = Date.now();
   };
   const handler = (methodsLeft: string[] | null): unknown => {
     const offered = methodsLeft ?? ['password'];
     // The method just tried is still on offer: the phone judged the password and refused it.
     if (last !== null && offered.includes(last)) return false;
     // `password` is not on offer at all: the phone refused the method, not the password.
-    if (last === 'password') sent = false;
+    if (last === 'password') sentAt = null;
     const next = ATTEMPTS.find((method) => !tried.has(method) && offered.includes(method));
     if (next === undefined) return false;
     tried.add(next);
@@ -45,8 +45,8 @@ export function passwordOnce(target: PhoneTarget, onAskedAgain: () => void): Pas
   };
   return {
     handler: handler as unknown as AuthHandlerMiddleware,
-    get sent() {
-      return sent;
+    get sentAt() {
+      return sentAt;
     },
   };
 }

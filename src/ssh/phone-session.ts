@@ -1,10 +1,11 @@
 import type { ClientChannel, Client as SshClient } from 'ssh2';
+import type { SessionPhase } from '../failure/error-kind.js';
+import { PhoneReadError } from '../failure/phone-read-error.js';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { closeConnection } from './connection-close.js';
 import { loginToDebugShell } from './debug-shell-login.js';
-import { PhoneReadError } from './phone-read-error.js';
 import { endOfShowUnreg } from './prompt-matchers.js';
-import { ShellReader, seconds } from './shell-reader.js';
+import { ShellReader } from './shell-reader.js';
 import { type ConnectOptions, openSshConnection, type SshConnection } from './ssh-connection.js';
 
 export interface SessionOptions extends ConnectOptions {
@@ -33,14 +34,10 @@ export async function captureShowUnreg(
   signal: AbortSignal,
 ): Promise<string> {
   const session = new AbortController();
-  let phase = 'connect';
-  const deadline = setTimeout(
-    () =>
-      session.abort(
-        new PhoneReadError('timeout', `session not done within ${seconds(options.sessionTimeoutMs)} (during ${phase})`),
-      ),
-    options.sessionTimeoutMs,
-  );
+  // Until connected, the connection names the phase more closely (see inPhase).
+  let phase: SessionPhase = 'TCP connect';
+  const silence = { type: 'silence', waitedMs: options.sessionTimeoutMs, limit: 'session' } as const;
+  const deadline = setTimeout(() => session.abort(new PhoneReadError(silence, phase)), options.sessionTimeoutMs);
   const forward = () => session.abort(signal.reason);
   signal.addEventListener('abort', forward, { once: true });
   if (signal.aborted) forward();
@@ -76,12 +73,11 @@ async function readShowUnreg(
   options: SessionOptions,
   signal: AbortSignal,
 ): Promise<string> {
-  const limit = { phase: 'show unreg', ms: options.commandIdleMs, idle: true };
+  const limit = { phase: 'show unreg', ms: options.commandIdleMs, idle: true } as const;
   try {
     return (await reader.waitFor(endOfShowUnreg(target.prompts.command), limit, signal)).text;
   } catch (error) {
-    if (error instanceof PhoneReadError) throw new PhoneReadError(error.kind, error.message, reader.unread);
-    throw error;
+    throw error instanceof PhoneReadError ? error.withOutput(reader.unread) : error;
   }
 }
 
@@ -91,7 +87,7 @@ function openShell(client: SshClient, signal: AbortSignal): Promise<ClientChanne
     signal.addEventListener('abort', onAbort, { once: true });
     client.shell(PTY, (error, channel) => {
       signal.removeEventListener('abort', onAbort);
-      if (error) reject(new PhoneReadError('disconnected', `the phone refused a shell: ${error.message}`));
+      if (error) reject(new PhoneReadError({ type: 'shell-refused', detail: error.message }, 'debug shell login'));
       else resolve(channel);
     });
   });

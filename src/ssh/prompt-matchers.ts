@@ -1,5 +1,5 @@
 import type { ShellPrompts } from '../inventory/phone-target.js';
-import { cleanTranscript } from '../parser/clean-transcript.js';
+import { cleanTranscript } from '../transcript/clean-transcript.js';
 import type { Matcher } from './shell-reader.js';
 
 // Prompts are looked for in the last characters only, cleaned of escape

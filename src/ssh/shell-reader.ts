@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { PhoneReadError } from './phone-read-error.js';
+import type { SessionPhase } from '../failure/error-kind.js';
+import { PhoneReadError } from '../failure/phone-read-error.js';
 
 /** What a matcher found in the text read so far: a result and where the match ends. */
 export interface Match<T> {
@@ -11,8 +12,8 @@ export interface Match<T> {
 export type Matcher<T> = (text: string) => Match<T> | null;
 
 export interface WaitLimit {
-  /** Named in timeout and disconnect messages: "login", "show unreg"... */
-  readonly phase: string;
+  /** Named in timeout and disconnect messages. */
+  readonly phase: SessionPhase;
   readonly ms: number;
   /** When true the limit is inactivity: the clock restarts whenever data arrives. */
   readonly idle: boolean;
@@ -68,8 +69,8 @@ export class ShellReader {
         else if (match !== undefined) resolve(consume(match));
       };
       function onTimeout() {
-        const what = limit.idle ? `no data for ${seconds(limit.ms)}` : `not done within ${seconds(limit.ms)}`;
-        finish(new PhoneReadError('timeout', `${limit.phase}: ${what}`));
+        const silence = { type: 'silence', waitedMs: limit.ms, limit: limit.idle ? 'idle' : 'phase' } as const;
+        finish(new PhoneReadError(silence, limit.phase));
       }
       function onAbort() {
         finish(signal.reason as Error);
@@ -77,8 +78,7 @@ export class ShellReader {
       this.wake = () => {
         const match = matcher(this.text);
         if (match !== null) return finish(null, match);
-        if (this.closed)
-          return finish(new PhoneReadError('disconnected', `the phone closed the session during ${limit.phase}`));
+        if (this.closed) return finish(new PhoneReadError({ type: 'hang-up' }, limit.phase));
         if (limit.idle) timer.refresh();
       };
       if (this.closed) return this.wake();
@@ -86,8 +86,4 @@ export class ShellReader {
       signal.addEventListener('abort', onAbort, { once: true });
     });
   }
-}
-
-export function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
 }

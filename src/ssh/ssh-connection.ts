@@ -1,6 +1,8 @@
 import { Socket } from 'node:net';
 import type { ConnectConfig } from 'ssh2';
 import ssh2 from 'ssh2';
+import type { FailureCause, SessionPhase } from '../failure/error-kind.js';
+import { PhoneReadError } from '../failure/phone-read-error.js';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { algorithmsFor } from './algorithms.js';
 import { coalesceWrites } from './coalesced-writes.js';
@@ -9,8 +11,6 @@ import { hostKeyFromBlob } from './host-keys/host-key.js';
 import type { KnownHostsStore } from './host-keys/known-hosts-store.js';
 import { offeredAlgorithms } from './offered-algorithms.js';
 import { type PasswordAuth, passwordOnce } from './password-auth.js';
-import { PhoneReadError, refusalAfter, socketError } from './phone-read-error.js';
-import { seconds } from './shell-reader.js';
 
 // ssh2 is CommonJS: its named exports do not resolve under native ESM.
 const { Client } = ssh2;
@@ -22,7 +22,7 @@ export interface ConnectOptions {
   readonly hostKeys: KnownHostsStore;
 }
 
-type Phase = 'TCP connect' | 'SSH handshake' | 'SSH authentication';
+type Phase = Extract<SessionPhase, 'TCP connect' | 'SSH handshake' | 'SSH authentication'>;
 
 /** An authenticated connection, its socket, and when it ends. */
 export type SshConnection = OpenConnection;
@@ -43,10 +43,12 @@ export function openSshConnection(
   let phase: Phase = 'TCP connect';
   let hostKeyRefusal: string | null = null;
   return new Promise<SshConnection>((resolve, reject) => {
-    const timer = setTimeout(() => fail(timeoutError()), options.connectTimeoutMs);
-    const auth = passwordOnce(target, () =>
-      fail(new PhoneReadError('ssh-auth', 'the phone asked for the password again: it refused it')),
+    const failure = (cause: FailureCause) => new PhoneReadError(cause, phase);
+    const timer = setTimeout(
+      () => fail(failure({ type: 'silence', waitedMs: options.connectTimeoutMs, limit: 'phase' })),
+      options.connectTimeoutMs,
     );
+    const auth = passwordOnce(target, () => fail(failure({ type: 'password-asked-again' })));
     let settled = false;
     const settle = () => {
       settled = true;
@@ -62,16 +64,20 @@ export function openSshConnection(
       // connects, not when interrupted, not to one that let our timer run out.
       const silent = error instanceof PhoneReadError && error.kind === 'timeout';
       const graceful = phase !== 'TCP connect' && !signal.aborted && !silent;
-      // Once the password is out, a phone that hangs up may be refusing it.
-      const refusal = phase === 'SSH authentication' && auth.sent ? refusalAfter(error, 'ssh-auth', 'password') : error;
-      void closeConnection(connection, graceful).then(() => reject(refusal));
+      void closeConnection(connection, graceful).then(() => reject(inCurrentPhase(error)));
     };
     const onAbort = () => fail(signal.reason as Error);
-    const onEarlyClose = () =>
-      fail(new PhoneReadError('disconnected', `the phone closed the connection during ${phase}`));
+    // A deadline or a drop, classified where the connection was: once the
+    // password is out and unanswered, in that phase (never retried).
+    const inCurrentPhase = (error: Error): Error => {
+      if (!(error instanceof PhoneReadError)) return error;
+      const sentAt = phase === 'SSH authentication' ? auth.sentAt : null;
+      return sentAt === null ? error.inPhase(phase) : error.inPhase('SSH password sent', Date.now() - sentAt);
+    };
+    const onEarlyClose = () => fail(failure({ type: 'hang-up' }));
     const onError = (error: Error & { level?: string }) => {
       client.removeListener('close', onEarlyClose);
-      if (hostKeyRefusal !== null) return fail(new PhoneReadError('hostkey', hostKeyRefusal));
+      if (hostKeyRefusal !== null) return fail(failure({ type: 'host-key-refused', detail: hostKeyRefusal }));
       // A failed negotiation is followed by a probe of what the phone offers:
       // this connection is closed first, so the phone never has two of ours
       // open, and the probe runs on its own timer, not on what is left of ours.
@@ -79,8 +85,6 @@ export function openSshConnection(
       const before = error.level === 'handshake' ? closeConnection(connection, false) : Promise.resolve();
       void before.then(() => classify(error, target, options, phase, auth)).then(fail);
     };
-    const timeoutError = () =>
-      new PhoneReadError('timeout', `${phase}: not done within ${seconds(options.connectTimeoutMs)}`);
 
     client
       .on('connect', () => {
@@ -130,14 +134,16 @@ function connectConfig(target: PhoneTarget, options: ConnectOptions, auth: Passw
     username: target.username,
     authHandler: auth.handler,
     // Our own timer names the phase; ssh2's is only a backstop.
-    readyTimeout: options.connectTimeoutMs + 5000,
+    readyTimeout: options.connectTimeoutMs + BACKSTOP_MS,
     algorithms: algorithmsFor(options.legacyAlgorithms),
   };
 }
 
+const BACKSTOP_MS = 5000;
 // SSH_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE (RFC 4253 11.1).
 const NO_MORE_AUTH_METHODS = 14;
 
+/** What an ssh2 error says was seen (error-kind.ts makes the kind of it). */
 async function classify(
   error: Error & { level?: string; code?: unknown },
   target: PhoneTarget,
@@ -147,15 +153,16 @@ async function classify(
 ): Promise<PhoneReadError> {
   switch (error.level) {
     case 'client-socket':
-    case 'client-dns':
-      return socketError(error as NodeJS.ErrnoException, phase);
+    case 'client-dns': {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      return new PhoneReadError({ type: 'socket-error', code, detail: error.message }, phase);
+    }
     case 'client-authentication':
-      return new PhoneReadError(
-        'ssh-auth',
-        `the phone refused SSH user "${target.username}" and its password (set per phone or profile in CUCM)`,
-      );
-    case 'client-timeout':
-      return new PhoneReadError('timeout', `${phase}: no answer`);
+      return new PhoneReadError({ type: 'password-refused', username: target.username }, phase);
+    case 'client-timeout': {
+      const waitedMs = options.connectTimeoutMs + BACKSTOP_MS;
+      return new PhoneReadError({ type: 'silence', waitedMs, limit: 'phase' }, phase);
+    }
     default:
       // An error without a level is the phone's own DISCONNECT: during
       // authentication, once it has the password or saying it takes no more
@@ -163,20 +170,23 @@ async function classify(
       if (
         phase === 'SSH authentication' &&
         error.level === undefined &&
-        (auth.sent || error.code === NO_MORE_AUTH_METHODS)
+        (auth.sentAt !== null || error.code === NO_MORE_AUTH_METHODS)
       ) {
-        return new PhoneReadError('ssh-auth', `the phone ended SSH authentication: ${error.message}`);
+        return new PhoneReadError({ type: 'authentication-ended', detail: error.message }, phase);
       }
-      return negotiationError(error, target, options);
+      return negotiationError(error, target, options, phase);
   }
 }
 
-async function negotiationError(error: Error, target: PhoneTarget, options: ConnectOptions): Promise<PhoneReadError> {
-  if (!error.message.includes('no matching')) return new PhoneReadError('ssh-negotiation', error.message);
+async function negotiationError(
+  error: Error,
+  target: PhoneTarget,
+  options: ConnectOptions,
+  phase: Phase,
+): Promise<PhoneReadError> {
+  const failed = (detail: string) => new PhoneReadError({ type: 'negotiation-failed', detail }, phase);
+  if (!error.message.includes('no matching')) return failed(error.message);
   const offered = await offeredAlgorithms(target.host, target.port, options.connectTimeoutMs);
   const hint = options.legacyAlgorithms ? '' : ' (legacy algorithms refused by --no-legacy-algorithms)';
-  return new PhoneReadError(
-    'ssh-negotiation',
-    `${error.message.replace(/^Handshake failed: /, '')}${hint}; ${offered}`,
-  );
+  return failed(`${error.message.replace(/^Handshake failed: /, '')}${hint}; ${offered}`);
 }

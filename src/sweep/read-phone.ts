@@ -1,8 +1,8 @@
+import { asPhoneReadError, type PhoneReadError } from '../failure/phone-read-error.js';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { parseShowUnreg } from '../parser/show-unreg.js';
 import { entryFromTranscript, failedEntry } from '../report/phone-entry.js';
 import type { PhoneEntry } from '../report/report-document.js';
-import { PhoneReadError, RETRYABLE_KINDS } from '../ssh/phone-read-error.js';
 import { captureShowUnreg, type SessionOptions } from '../ssh/phone-session.js';
 
 export interface ReadOptions extends SessionOptions {
@@ -14,8 +14,9 @@ export interface ReadOptions extends SessionOptions {
 
 /**
  * Reads one phone into its report entry, whatever happens: a failure becomes
- * an entry with its error kind. Authentication failures are never retried:
- * repeated wrong passwords across a fleet lock accounts and raise alarms.
+ * an entry with its error kind. Only failures that may pass are retried, and
+ * never one after a password went out (see failure/error-kind.ts): repeated
+ * wrong passwords across a fleet lock accounts and raise alarms.
  */
 export async function readPhone(target: PhoneTarget, options: ReadOptions, signal: AbortSignal): Promise<PhoneEntry> {
   const started = performance.now();
@@ -28,7 +29,7 @@ export async function readPhone(target: PhoneTarget, options: ReadOptions, signa
       return { ...entry, warnings: [...warnings, ...entry.warnings] };
     } catch (caught) {
       const error = asPhoneReadError(caught, signal);
-      if (attempt >= options.retries || !RETRYABLE_KINDS.has(error.kind) || signal.aborted) {
+      if (attempt >= options.retries || !error.retryable || signal.aborted) {
         return failureEntry(target, error, elapsed(), warnings);
       }
       warnings.push(`attempt ${attempt + 1} failed (${error.kind}: ${error.message}); retrying`);
@@ -46,12 +47,6 @@ function failureEntry(target: PhoneTarget, error: PhoneReadError, durationMs: nu
     alarms: read.alarms,
     warnings: [...warnings, ...read.warnings],
   });
-}
-
-function asPhoneReadError(caught: unknown, signal: AbortSignal): PhoneReadError {
-  if (caught instanceof PhoneReadError) return caught;
-  if (signal.aborted) return new PhoneReadError('aborted', 'interrupted before this phone was read');
-  return new PhoneReadError('disconnected', `unexpected: ${(caught as Error)?.message ?? String(caught)}`);
 }
 
 /** Waits `ms`, or less when the signal aborts; tells whether the full wait passed. */

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { classifyFailure } from '../failure/error-kind.js';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { failedEntry } from '../report/phone-entry.js';
 import type { PhoneEntry } from '../report/report-document.js';
@@ -46,5 +47,6 @@ export async function runSweep(
 }
 
 function abortedEntry(target: PhoneTarget): PhoneEntry {
-  return failedEntry(target, { kind: 'aborted', message: 'interrupted before this phone was read' }, 0);
+  const { kind, message } = classifyFailure({ type: 'interrupted', by: null });
+  return failedEntry(target, { kind, message }, 0);
 }

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { PhoneReadError } from '../ssh/phone-read-error.js';
+import { PhoneReadError } from '../failure/phone-read-error.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -18,7 +18,7 @@ export function interruptSignal(): { signal: AbortSignal; release(): void } {
     // On a terminal the progress bar holds the current line: start a new one.
     const newLine = process.stderr.isTTY ? '\n' : '';
     process.stderr.write(`${newLine}unreg: ${name}: closing sessions and writing the report (again to quit at once)\n`);
-    controller.abort(new PhoneReadError('aborted', `interrupted by ${name}`));
+    controller.abort(new PhoneReadError({ type: 'interrupted', by: name }));
   };
   for (const name of SIGNALS) process.on(name, onSignal);
   return {

@@ -92,7 +92,7 @@ describe('SSH password authentication', () => {
     });
     await assert.rejects(openSshConnection(target(port, 'wrong'), options(), new AbortController().signal), {
       kind: 'ssh-auth',
-      message: /after the password was sent: taken as refused, not retried$/,
+      message: /after the SSH password was sent: taken as refused, not retried$/,
     });
     assert.deepEqual(received, ['wrong']);
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
-import { PhoneReadError } from '../../src/ssh/phone-read-error.js';
+import { PhoneReadError } from '../../src/failure/phone-read-error.js';
 import { ShellReader } from '../../src/ssh/shell-reader.js';
 
 const untilWord =
@@ -10,7 +10,7 @@ const untilWord =
     const at = text.indexOf(word);
     return at === -1 ? null : { value: word, end: at + word.length };
   };
-const LIMIT = { phase: 'test phase', ms: 2000, idle: false };
+const LIMIT = { phase: 'show unreg', ms: 2000, idle: false } as const;
 
 describe('ShellReader', () => {
   it('decodes UTF-8 split across chunks and keeps what follows a match', async () => {
@@ -33,7 +33,7 @@ describe('ShellReader', () => {
     stream.end('partial output');
     await assert.rejects(waiting, (error: PhoneReadError) => {
       assert.equal(error.kind, 'disconnected');
-      assert.match(error.message, /test phase/);
+      assert.equal(error.message, 'the phone closed the session during show unreg');
       return true;
     });
     assert.equal(reader.unread, 'partial output');
@@ -43,11 +43,11 @@ describe('ShellReader', () => {
     const reader = new ShellReader(new PassThrough());
     await assert.rejects(reader.waitFor(untilWord('x'), { ...LIMIT, ms: 20 }, new AbortController().signal), {
       name: 'PhoneReadError',
-      message: 'test phase: not done within 0 s',
+      message: 'show unreg: not done within 0 s',
     });
     const controller = new AbortController();
     const waiting = reader.waitFor(untilWord('x'), LIMIT, controller.signal);
-    controller.abort(new PhoneReadError('aborted', 'interrupted by SIGINT'));
+    controller.abort(new PhoneReadError({ type: 'interrupted', by: 'SIGINT' }));
     await assert.rejects(waiting, { message: 'interrupted by SIGINT' });
   });
 });

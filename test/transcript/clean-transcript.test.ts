@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cleanTranscript } from '../../src/parser/clean-transcript.js';
+import { cleanTranscript } from '../../src/transcript/clean-transcript.js';
 
 describe('cleanTranscript', () => {
   it('returns text without CR, NUL, BEL or ESC unchanged', () => {
