@@ -7,8 +7,9 @@ import { defaultFormat, REPORT_FORMATS, type ReportFormat, rendererFor } from '.
 import type { ReportSummary } from '../report/report-document.js';
 import { VERSION } from '../version.js';
 import { type CliIo, lastValue, STDIN_ARGUMENT, UsageError } from './command-line.js';
+import { type IncidentArgs, incidentSettingsFrom, withIncidentOptions } from './incident-options.js';
 
-export interface ReportArgs {
+export interface ReportArgs extends Partial<IncidentArgs> {
   format?: ReportFormat;
   output?: string;
   detail: boolean;
@@ -16,7 +17,7 @@ export interface ReportArgs {
 
 /** The report flags shared by every command that reads phones. */
 export function withReportOptions<T>(yargs: Argv<T>): Argv<T & ReportArgs> {
-  return yargs
+  return withIncidentOptions(yargs)
     .option('format', {
       alias: 'f',
       choices: REPORT_FORMATS,
@@ -30,7 +31,7 @@ export function withReportOptions<T>(yargs: Argv<T>): Argv<T & ReportArgs> {
     .option('detail', {
       type: 'boolean',
       default: false,
-      describe: 'Table: add one row per alarm, with its parameters',
+      describe: "Table: add one row per alarm, with its parameters, and each incident's devices and ports",
     })
     .coerce(['format', 'output'], lastValue) as Argv<T & ReportArgs>;
 }
@@ -55,9 +56,11 @@ export async function writeReport(
 }
 
 async function openReport(args: ReportArgs, io: CliIo): Promise<ReportWriter> {
+  // Checked before the output file is opened: a bad flag leaves nothing behind.
+  const incidents = incidentSettingsFrom(args);
   const target = await openReportTarget(args, io);
   const renderer = await rendererFor(target.format, { ...target, version: VERSION, detail: args.detail });
-  return new ReportWriter(renderer, target.destination);
+  return new ReportWriter(renderer, target.destination, incidents);
 }
 
 /** Where a report goes and how it looks, as --format and --output (and the terminal) decide. */

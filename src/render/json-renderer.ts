@@ -1,4 +1,11 @@
-import type { PhoneEntry, RenderContext, ReportRenderer, ReportSummary } from '../report/report-document.js';
+import type {
+  FoundIncident,
+  Incident,
+  PhoneEntry,
+  RenderContext,
+  ReportRenderer,
+  ReportSummary,
+} from '../report/report-document.js';
 import { SCHEMA_VERSION } from '../report/report-document.js';
 
 /**
@@ -26,9 +33,15 @@ export class JsonRenderer implements ReportRenderer {
     return jsonArrayElement(entry, first);
   }
 
-  end(summary: ReportSummary): string {
-    return `${jsonArrayEnd(this.phones === 0)}${jsonMember('summary', summary)}\n}\n`;
+  end(summary: ReportSummary, incidents: readonly FoundIncident[]): string {
+    const members = jsonMember('summary', summary) + jsonMember('incidents', incidentsJson(incidents));
+    return `${jsonArrayEnd(this.phones === 0)}${members}\n}\n`;
   }
+}
+
+/** The document's `incidents`: what the table adds to each is left out. */
+export function incidentsJson(incidents: readonly FoundIncident[]): Incident[] {
+  return incidents.map((found) => found.incident);
 }
 
 /**

@@ -63,6 +63,57 @@ export interface ReportSummary {
   readonly reasons: readonly ReasonCount[];
 }
 
+/** A scope phones can share (docs/report-formats.md, "incidents"). */
+export type ScopeKind = 'switch' | 'subnet' | 'gateway' | 'vlan' | 'site' | 'cucm';
+
+export interface IncidentSuspect {
+  /** The narrowest scope nearly all of the incident's phones share; `none` when no scope is. */
+  readonly kind: ScopeKind | 'none';
+  /** The switch name, `10.2.2.0/24`, the gateway, VLAN id, site or CUCM node; null for `none`. */
+  readonly value: string | null;
+  /** How many of the incident's phones share it (0 for `none`). */
+  readonly phones: number;
+}
+
+export interface IncidentReason {
+  readonly code: number | null;
+  readonly name: string;
+  readonly alarms: number;
+}
+
+/** A burst: several phones of one scope losing registration within a short time. */
+export interface Incident {
+  /** 1, 2, ... in the order of `start`. */
+  readonly id: number;
+  /** The first alarm's time, ISO 8601 UTC. */
+  readonly start: string;
+  /** The last alarm's time. */
+  readonly end: string;
+  /** Distinct devices: the length of `devices`. */
+  readonly phones: number;
+  readonly alarms: number;
+  /** Most alarms first. */
+  readonly reasons: readonly IncidentReason[];
+  readonly suspect: IncidentSuspect;
+  /** Device names (or the host when an alarm names no device), in the order they dropped. */
+  readonly devices: readonly string[];
+}
+
+/** What the table adds to an incident; not part of the JSON document. */
+export interface FoundIncident {
+  readonly incident: Incident;
+  /** The phones this report saw in the suspect's scope (the "12" of "10 of its 12 phones"); null for `none`. */
+  readonly suspectPopulation: number | null;
+  /** Each device's switch and port (`NeighborDeviceID`, `NeighborPortID`), as its first alarm in the incident gave them. */
+  readonly ports: readonly DevicePort[];
+}
+
+export interface DevicePort {
+  readonly device: string;
+  readonly switch: string | null;
+  readonly port: string | null;
+}
+
 export interface ReportDocument {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly tool: 'unreg';
@@ -70,6 +121,8 @@ export interface ReportDocument {
   readonly generatedAt: string;
   readonly phones: readonly PhoneEntry[];
   readonly summary: ReportSummary;
+  /** Bursts of unregistrations sharing a scope, in the order they started. */
+  readonly incidents: readonly Incident[];
 }
 
 /** Where a phone entry comes from: an inventory phone, a host, or a file. */
@@ -84,13 +137,14 @@ export interface EntryTarget {
 /**
  * The document as every format receives it, streamed: a renderer (render/)
  * writes a report piece by piece, so a sweep can write each phone as it
- * finishes: `start()`, then `phone()` per entry, then `end()` with the summary.
- * Each returns the text to append (possibly empty).
+ * finishes: `start()`, then `phone()` per entry, then `end()` with the summary
+ * and the incidents (which need every alarm). Each returns the text to append
+ * (possibly empty).
  */
 export interface ReportRenderer {
   start(): string;
   phone(entry: PhoneEntry): string;
-  end(summary: ReportSummary): string;
+  end(summary: ReportSummary, incidents: readonly FoundIncident[]): string;
 }
 
 /** What every renderer may need to know of the run: the document's own head fields. */

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { JsonRenderer, NdjsonRenderer } from '../../src/render/json-renderer.js';
+import { DEFAULT_INCIDENT_SETTINGS } from '../../src/incidents/incident.js';
+import { IncidentCollector } from '../../src/incidents/incident-collector.js';
+import { incidentsJson, JsonRenderer, NdjsonRenderer } from '../../src/render/json-renderer.js';
 import type { PhoneEntry, ReportDocument } from '../../src/report/report-document.js';
 import { SummaryTally } from '../../src/report/summary.js';
 import { failed, okEntry, renderAll, sampleAlarm } from './sample-entries.js';
@@ -11,7 +13,11 @@ const CONTEXT = { version: '9.9.9', generatedAt: '2024-06-10T04:00:00.000Z' };
 /** The document the streamed output must equal, built whole. */
 function wholeDocument(entries: PhoneEntry[]): ReportDocument {
   const tally = new SummaryTally();
-  for (const entry of entries) tally.add(entry);
+  const incidents = new IncidentCollector();
+  for (const entry of entries) {
+    tally.add(entry);
+    incidents.add(entry);
+  }
   return {
     schemaVersion: 1,
     tool: 'unreg',
@@ -19,6 +25,7 @@ function wholeDocument(entries: PhoneEntry[]): ReportDocument {
     generatedAt: CONTEXT.generatedAt,
     phones: entries,
     summary: tally.summary(),
+    incidents: incidentsJson(incidents.incidents(DEFAULT_INCIDENT_SETTINGS)),
   };
 }
 
@@ -52,7 +59,15 @@ describe('JsonRenderer', () => {
 
   it('puts the fields of the public contract in their order', () => {
     const document = JSON.parse(renderAll(new JsonRenderer(CONTEXT), FLEET));
-    assert.deepEqual(Object.keys(document), ['schemaVersion', 'tool', 'version', 'generatedAt', 'phones', 'summary']);
+    assert.deepEqual(Object.keys(document), [
+      'schemaVersion',
+      'tool',
+      'version',
+      'generatedAt',
+      'phones',
+      'summary',
+      'incidents',
+    ]);
     assert.deepEqual(Object.keys(document.phones[0]), [
       'host',
       'port',

@@ -8,6 +8,7 @@ import { CSV_COLUMNS } from '../../src/render/csv-renderer.js';
 import { JsonRenderer } from '../../src/render/json-renderer.js';
 import type { ErrorKind } from '../../src/report/report-document.js';
 import { REPO_ROOT } from '../helpers/paths.js';
+import { syntheticAlarm, syntheticEntry, syntheticPhone } from '../helpers/synthetic-fleet.js';
 import { failed, okEntry, renderAll, sampleAlarm } from './sample-entries.js';
 
 // The docs describe public contracts: they must name every field the code writes.
@@ -55,6 +56,12 @@ describe('docs/report-formats.md', () => {
       'reasons',
       ...Object.keys(document.summary.reasons[0]).map((key) => `reasons[].${key}`),
     ];
+    const burst = [0, 1, 2].map((index) => {
+      const phone = syntheticPhone(index);
+      return syntheticEntry(phone, [syntheticAlarm(phone, { time: Date.UTC(2026, 10, 20, 3, 12, index), code: 10 })]);
+    });
+    const { incidents } = JSON.parse(renderAll(new JsonRenderer({ version: '1', generatedAt: 'now' }), burst));
+    names.push(...Object.keys(incidents[0]), ...Object.keys(incidents[0].suspect).map((key) => `suspect.${key}`));
     for (const name of names) assert.ok(fields.has(name), name);
   });
 

@@ -1,3 +1,5 @@
+import { DEFAULT_INCIDENT_SETTINGS } from '../../src/incidents/incident.js';
+import { IncidentCollector } from '../../src/incidents/incident-collector.js';
 import type { AlarmSection } from '../../src/parser/parsed-alarm.js';
 import { decodeAlarm } from '../../src/report/decode-alarm.js';
 import { failedEntry } from '../../src/report/phone-entry.js';
@@ -33,10 +35,12 @@ export function failed(host: string, error: EntryError, fields: Partial<EntryTar
 /** A whole report through one renderer, as the report writer would feed it. */
 export function renderAll(renderer: ReportRenderer, entries: readonly PhoneEntry[]): string {
   const tally = new SummaryTally();
+  const incidents = new IncidentCollector();
   let text = renderer.start();
   for (const entry of entries) {
     tally.add(entry);
+    incidents.add(entry);
     text += renderer.phone(entry);
   }
-  return text + renderer.end(tally.summary());
+  return text + renderer.end(tally.summary(), incidents.incidents(DEFAULT_INCIDENT_SETTINGS));
 }
