@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=4
 // The flag: V8's young generation defaults to 16 MB semi-spaces, sized for
-// servers; a sweep's garbage is small and short-lived, and 4 MB cut its peak
-// RSS by ~25 MB at 100 sessions with no measurable CPU cost (docs/performance.md).
+// servers; a sweep's garbage is small and short-lived, and smaller ones lower
+// its peak memory at no CPU cost (figures: docs/performance.md).
 import { hideBin } from 'yargs/helpers';
 import { InventoryError } from '../inventory/inventory-problem.js';
 import { OutputFileError } from '../output/atomic-file.js';

@@ -40,9 +40,10 @@ export function ed25519HostKey(seed: number, index: number, generation: number):
 
 /**
  * Node imports a JWK private key through OpenSSL's raw-key call, which
- * derives the public half itself and ignores `x`: about 70 us, against
- * 360 us for the PKCS#8 decoder (which 10,000 phones would feel). Should a
- * later Node check `x`, the DER path still works.
+ * derives the public half itself and ignores `x`: several times faster than
+ * the PKCS#8 decoder, which 10,000 phones would feel (figures:
+ * docs/performance.md, "The simulator"). Should a later Node check `x`, the
+ * DER path still works.
  */
 function ed25519KeyObject(privateBytes: Buffer): KeyObject {
   try {
@@ -75,7 +76,7 @@ export function legacyRsaHostKey(seed: number, generation: number): SimulatorHos
 /**
  * The key as ssh2's Server takes it, parsed once, with a `sign` that uses the
  * decoded key: ssh2 itself signs with the PEM text, which OpenSSL 3 decodes
- * again on every handshake (about 0.6 ms each for Ed25519).
+ * again on every handshake (its cost: docs/performance.md, "The simulator").
  */
 export function serverHostKey(key: SimulatorHostKey): ParsedKey {
   const parsed = utils.parseKey(key.privatePem);

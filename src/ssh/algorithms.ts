@@ -19,9 +19,9 @@ export const LEGACY_ALGORITHMS = {
 type Kind = keyof typeof LEGACY_ALGORITHMS;
 
 // ssh2's modern key exchanges, cheapest first. ecdh-sha2-nistp256 leads
-// (ssh2 puts curve25519 first): node computes a P-256 exchange in about half
-// the CPU of ssh2's X25519 path (~130 against ~270 us per connection here),
-// and key exchange is most of a session's CPU on our side.
+// (ssh2 puts curve25519 first): node computes a P-256 exchange in less CPU
+// than ssh2's X25519 path, and key exchange is most of a session's CPU on our
+// side (figures: docs/performance.md).
 const MODERN_KEX: KexAlgorithm[] = [
   'ecdh-sha2-nistp256',
   'curve25519-sha256',

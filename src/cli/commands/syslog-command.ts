@@ -80,10 +80,10 @@ function yearOption(year: number | undefined): number | undefined {
 
 const WRITE_BYTES = 1 << 16;
 
-// Pieces are small (one event or row each). Standard output writes each at
-// once, a write(2) per piece on a pipe: gathered to 64 KiB, 100,000 events
-// to `| cat` took 0.4-0.5 s less system time of 3-4 s in all. An --output
-// file gathers its writes itself (openAtomicFile): there this only hands it
+// Pieces are small (one event or row each), and standard output writes each
+// at once, a write(2) per piece on a pipe: they are gathered into larger
+// writes (figures: docs/performance.md, bench:syslog). An --output file
+// gathers its writes itself (openAtomicFile): there this only hands it
 // fewer, larger strings.
 async function writePieces(pieces: Iterable<string>, destination: ReportDestination): Promise<void> {
   let batch = '';
