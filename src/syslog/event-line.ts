@@ -28,12 +28,26 @@ export const ALARM_NAMES: readonly SyslogAlarmName[] = [
 // `%CCM_CALLMANAGER-CALLMANAGER-3-DeviceUnregistered:`: any facility, any severity.
 const MARKER = new RegExp(`%([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)-([0-7])-(${ALARM_NAMES.join('|')}):`);
 
-/** Reads one syslog line (without its line break). */
-export function parseEventLine(text: string, context: LineContext): LineResult {
+/** Where a line names an alarm: the alarm, its `%...-Name:` marker, the message after it. */
+export interface AlarmMessage {
+  readonly alarm: SyslogAlarmName;
+  readonly markerStart: number;
+  /** After the marker and the spaces that follow it. */
+  readonly bodyStart: number;
+}
+
+export function alarmMessage(text: string): AlarmMessage | null {
   const marker = MARKER.exec(text);
   if (marker === null) return null;
-  const alarm = marker[3] as SyslogAlarmName;
   const bodyStart = skipSpaces(text, marker.index + marker[0].length);
+  return { alarm: marker[3] as SyslogAlarmName, markerStart: marker.index, bodyStart };
+}
+
+/** Reads one syslog line (without its line break), or a message joined from its parts (message-parts.ts). */
+export function parseEventLine(text: string, context: LineContext): LineResult {
+  const message = alarmMessage(text);
+  if (message === null) return null;
+  const { alarm, markerStart, bodyStart } = message;
   let params: Record<string, string>;
   if (text.startsWith('%[', bodyStart)) {
     const result = parseBracketParams(text, bodyStart);
@@ -46,7 +60,7 @@ export function parseEventLine(text: string, context: LineContext): LineResult {
   }
   const deviceName = present(params.DeviceName ?? params['Device name']);
   if (deviceName === null) return { malformed: `${alarm}: no DeviceName` };
-  const headerTime = parseHeaderTime(text.slice(0, marker.index), context.clock);
+  const headerTime = parseHeaderTime(text.slice(0, markerStart), context.clock);
   const phone = alarm === 'LastOutOfServiceInformation';
   const reasonCode = parseReasonCode(phone ? params.ReasonForOutOfService : (params.Reason ?? params['Reason Code']));
   return {

@@ -7,6 +7,7 @@ import { parseEventLine } from './event-line.js';
 import { SyslogEventStore } from './event-store.js';
 import type { HeaderClock } from './header-time.js';
 import { LineScanner, MAX_LINE_BYTES } from './line-scanner.js';
+import { MessageParts } from './message-parts.js';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -95,18 +96,22 @@ export async function readSyslogInputs(
     for (const input of inputs) {
       const clock: HeaderClock = { referenceMs: input.referenceMs, year: options.year };
       const file = input.name;
+      const parts = new MessageParts(({ line, message }) => addMalformed({ file, line, message }));
       const scanner = new LineScanner({
         candidate(text, line) {
-          const result = parseEventLine(text, { file, line, clock });
+          const whole = parts.add(text, line);
+          if (whole === null) return;
+          const result = 'malformed' in whole ? whole : parseEventLine(whole.text, { file, line: whole.line, clock });
           if (result === null) return;
           if ('event' in result) store.add(result.event);
-          else addMalformed({ file, line, message: result.malformed });
+          else addMalformed({ file, line: 'line' in whole ? whole.line : line, message: result.malformed });
         },
         overlong(line) {
           addMalformed({ file, line, message: `line longer than ${MAX_LINE_BYTES} bytes: not read` });
         },
       });
       await feed(input, scanner);
+      parts.end();
       lines += scanner.lines;
     }
   } catch (error) {

@@ -44,6 +44,23 @@ describe('parseBracketParams', () => {
     });
   });
 
+  it('decodes the CiscoLog escapes \\[, \\] and \\\\ in values, which never end a value', () => {
+    assert.deepEqual(parseBracketParams('%[Description=Room \\[A\\] 3F][Reason=13]: An endpoint', 0), {
+      params: { Description: 'Room [A] 3F', Reason: '13' },
+    });
+    // An escaped ] followed by a space or [ would end an unescaped value there.
+    assert.deepEqual(parseBracketParams('%[Description=a\\] b\\][x][Reason=13]', 0), {
+      params: { Description: 'a] b][x', Reason: '13' },
+    });
+    assert.deepEqual(parseBracketParams('%[Path=C:\\\\temp\\\\][Reason=13]', 0), {
+      params: { Path: 'C:\\temp\\', Reason: '13' },
+    });
+    // A backslash before anything else is no escape: kept as written.
+    assert.deepEqual(parseBracketParams('%[Path=C:\\temp][Reason=13]', 0), {
+      params: { Path: 'C:\\temp', Reason: '13' },
+    });
+  });
+
   it('starts at the given column and stops at the end of the list', () => {
     const text = 'x: %[A=1][B=2] An endpoint has unregistered.';
     assert.deepEqual(parseBracketParams(text, 3), { params: { A: '1', B: '2' } });

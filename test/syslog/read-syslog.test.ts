@@ -20,6 +20,7 @@ import {
   OLDER_DEVICE_UNREGISTERED,
   SEED_ENDPOINT_UNREGISTERED,
   SEED_LAST_OUT_OF_SERVICE,
+  splitInParts,
 } from './sample-lines.js';
 
 /** The events read back from the store (closed afterwards), and the summary. */
@@ -76,6 +77,36 @@ describe('readSyslogInputs', () => {
         { file: first, line: 4, message: 'EndPointUnregistered: no DeviceName' },
       ],
     });
+  });
+
+  it('joins a message CUCM split in parts, and decodes escaped brackets in values', async () => {
+    const path = join(folder, 'parts');
+    const seed = `${ciscoHeader('Apr 21 2016 09:03:30.123 UTC')}${SEED_LAST_OUT_OF_SERVICE}`;
+    const [first, second] = splitInParts(seed, 2);
+    const orphan = splitInParts(seed.replace('SEP2834A282656D', 'SEP000000000009'), 3, 202)[1];
+    const escaped = endPointUnregistered({
+      DeviceName: 'SEP1',
+      Description: 'Room \\[A\\] 3F \\\\ east',
+      Reason: '13',
+    });
+    await writeFile(path, [first, escaped, orphan, second, ''].join('\n'));
+    const { events, read } = await readAll([await openSyslogFile(path)]);
+    assert.deepEqual(
+      events.map((event) => [event.line, event.alarm, event.deviceName]),
+      [
+        [2, 'EndPointUnregistered', 'SEP1'],
+        [1, 'LastOutOfServiceInformation', 'SEP2834A282656D'],
+      ],
+    );
+    assert.equal(events[0]?.params.Description, 'Room [A] 3F \\ east');
+    // Every key of the whole message, the last one whole.
+    assert.equal(events[1]?.params.NodeID, 'cucm105s');
+    assert.equal(events[1]?.params.ReasonForOutOfService, '10');
+    assert.equal(events[1]?.time, '2016-04-21T09:03:30.123Z');
+    assert.deepEqual(read.malformed, [
+      { file: path, line: 3, message: 'LastOutOfServiceInformation: part 1, 3 of 3 of a split message not found' },
+    ]);
+    assert.equal(read.lines, 4);
   });
 
   it(`keeps the first ${MALFORMED_KEPT} malformed lines and counts the rest`, async () => {

@@ -39,3 +39,19 @@ export const SEED_LAST_OUT_OF_SERVICE =
 /** The older form, as a Cisco tech note quotes it. */
 export const OLDER_DEVICE_UNREGISTERED =
   '%CCM_CALLMANAGER-CALLMANAGER-3-DeviceUnregistered: Device unregistered. Device name.:SEP000B5F327F9A Device IP address.:10.1.1.12 Protocol.:SCCP Device type. [Optional]:8 Device description [Optional].:xyz Reason Code [Optional].:12 App ID:Cisco CallManager Cluster ID:StandAloneCluster Node ID:CCM1';
+
+/**
+ * A line cut into `count` parts as CiscoLog sends a message over 800 octets:
+ * each part is the header and alarm marker, then `[part=S.i/M]` and a piece
+ * of the `%[Key=Value]...` message.
+ */
+export function splitInParts(line: string, count: number, sequence = 101): string[] {
+  const list = line.indexOf(': %[');
+  const head = line.slice(0, list + 2);
+  const body = line.slice(list + 3);
+  const size = Math.ceil(body.length / count);
+  return Array.from(
+    { length: count },
+    (_, at) => `${head}%[part=${sequence}.${at + 1}/${count}]${body.slice(at * size, (at + 1) * size)}`,
+  );
+}
