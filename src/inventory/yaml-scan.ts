@@ -58,27 +58,32 @@ export function skipSeparation(text: string, offset: number): number {
   }
 }
 
-/** The next `-` entry indicator from `offset` (past separation and `:`/`?` indicators); -1 if none. */
-export function nextEntryDash(text: string, offset: number): number {
-  for (let at = skipSeparation(text, offset); at < text.length; at = skipSeparation(text, at + 1)) {
-    if (text.charCodeAt(at) === DASH && isBlankOrEnd(text.charCodeAt(at + 1))) return at;
-  }
-  return -1;
+/** The offset past separation and any of the one-character `indicators` from `offset`. */
+function skipIndicators(text: string, offset: number, indicators: string): number {
+  let at = skipSeparation(text, offset);
+  while (at < text.length && indicators.includes(text.charAt(at))) at = skipSeparation(text, at + 1);
+  return at;
 }
 
-/** The offset after the `]` or `}` that closes a flow collection whose last token ends at `offset`. */
+/**
+ * The `-` of the next list entry when only separation lies before it (and
+ * the `:` of a mapping's last key left empty: `- a:`); -1 otherwise.
+ */
+export function nextEntryDash(text: string, offset: number): number {
+  const at = skipIndicators(text, offset, ':?');
+  return text.charCodeAt(at) === DASH && isBlankOrEnd(text.charCodeAt(at + 1)) ? at : -1;
+}
+
+/** The offset after the `]` or `}` closing a flow collection whose last token ends at `offset`; `offset` if none follows. */
 export function flowCollectionEnd(text: string, offset: number): number {
-  for (let at = skipSeparation(text, offset); at < text.length; at = skipSeparation(text, at + 1)) {
-    const char = text.charAt(at);
-    if (char === ']' || char === '}') return at + 1;
-  }
-  return offset;
+  const at = skipIndicators(text, offset, ',:?');
+  const char = text.charAt(at);
+  return char === ']' || char === '}' ? at + 1 : offset;
 }
 
 /** Where the document after one ending at `offset` starts: its `---`, past a `...` and any comment. */
 export function nextDocumentStart(text: string, offset: number): number {
-  let at = skipSeparation(text, offset);
   // A block mapping's last key left empty (`key:`) ends before its `:`.
-  while (at < text.length && ':?'.includes(text.charAt(at))) at = skipSeparation(text, at + 1);
+  const at = skipIndicators(text, offset, ':?');
   return text.startsWith('...', at) ? skipSeparation(text, at + 3) : at;
 }

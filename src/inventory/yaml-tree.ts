@@ -235,7 +235,9 @@ class TreeBuilder {
   private pop(): void {
     const closed = this.open.pop();
     if (closed === undefined) return; // the document's end
-    const end = closed.flow ? flowCollectionEnd(this.text, this.cursor) : this.cursor;
+    // `[a: 1]` holds a flow mapping without braces: it ends where its last token does.
+    const bracketed = closed.flow && '[{'.includes(this.text.charAt(closed.start));
+    const end = bracketed ? flowCollectionEnd(this.text, this.cursor) : this.cursor;
     this.cursor = end;
     const located = { line: closed.line, start: closed.start, end };
     const node: YamlNode =
@@ -260,6 +262,8 @@ class TreeBuilder {
       const at = written >= 0 ? written : parent?.kind === 'sequence' && !parent.flow ? this.entryDash() : this.cursor;
       const empty = this.emptyNode(at);
       node = { ...empty, value: this.value(event, '', empty.line) };
+      // Past its `&anchor` or `!tag`: a `-` in one is no entry's.
+      this.cursor = Math.max(this.cursor, event.anchorEnd, event.tagEnd);
     } else {
       const quoted = style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
       const block = style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;

@@ -73,6 +73,17 @@ describe('readYamlTree', () => {
     assert.equal(tree('a:\n- x\n-\n- "multi\n  line"\n-\n'), '{"a"@1: ["x"@2, null@3, "multi line"@4, null@6]@2}@1');
   });
 
+  it('finds an empty entry after any kind of entry: a mapping left open, a block scalar, a flow pair, a comment', () => {
+    assert.equal(tree('- a:\n-\n'), '[{"a"@1: none}@1, null@2]@1');
+    assert.equal(tree('- |\n  x\n  - y\n-\n'), '["x\\n- y\\n"@1, null@4]@1');
+    assert.equal(
+      tree('- [a: 1, b]\n-\n- {c: [d]} # - e\n-\n'),
+      '[[{"a"@1: 1@1}@1, "b"@1]@1, null@2, {"c"@3: ["d"@3]@3}@3, null@4]@1',
+    );
+    assert.equal(tree('- &x-\n-\n- *x-\n'), '[null@1, null@2, null@1]@1');
+    assert.equal(tree('a:\n  - "q - "\n  -\n  - !!str\n  -\n'), '{"a"@1: ["q - "@2, null@3, ""@4, null@5]@2}@1');
+  });
+
   it('keeps a repeated key twice, each at its line', () => {
     assert.equal(tree('a:\n  site: x\n  site: y\n'), '{"a"@1: {"site"@2: "x"@2, "site"@3: "y"@3}@2}@1');
   });
