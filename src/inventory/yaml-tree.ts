@@ -89,34 +89,55 @@ export function withoutByteOrderMark(text: string): string {
  */
 export function readYamlTree(source: string, options: YamlTreeOptions = {}): YamlTree {
   const text = withoutByteOrderMark(source);
-  let events: Event[];
   try {
-    events = parseEvents(text, {});
+    return { ok: true, root: new TreeBuilder(text, options.stream).build(parseEvents(text, {})) };
   } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    return syntaxError(text, error);
-  }
-  try {
-    return { ok: true, root: new TreeBuilder(text, options.stream).build(events) };
-  } catch (error) {
-    if (!(error instanceof TreeError)) throw error;
-    return { ok: false, line: error.line, message: error.message };
+    if (error instanceof TreeError) return { ok: false, line: error.line, message: error.message };
+    if (error instanceof YAMLException) return syntaxError(text, error);
+    throw error;
   }
 }
 
 function syntaxError(text: string, error: YAMLException): YamlTree {
-  const line = (error.mark?.line ?? 0) + 1;
+  const { mark } = error;
+  const line = (mark?.line ?? 0) + 1;
   let reason = error.reason;
-  // At the end of the text, an unclosed quote or bracket is taken as a line
-  // indented too little: the text cut there tells which it is.
-  if (reason === 'deficient indentation' && error.mark !== undefined) {
-    try {
-      parseEvents(text.slice(0, error.mark.position).trimEnd(), {});
-    } catch (cut) {
-      if (cut instanceof YAMLException && cut.reason.startsWith('unexpected end of the stream')) reason = cut.reason;
-    }
+  if (mark !== undefined) {
+    const second = secondDocumentBefore(text, mark.position);
+    if (second !== null) return { ok: false, line: second.line, message: second.message };
+    // At the end of the text, an unclosed quote or bracket is taken as a line
+    // indented too little: the text cut there tells which it is.
+    const cut = reason === 'deficient indentation' ? problemIn(text.slice(0, mark.position).trimEnd()) : null;
+    if (cut instanceof YAMLException && cut.reason.startsWith('unexpected end of the stream')) reason = cut.reason;
   }
   return { ok: false, line, message: MESSAGES[reason] ?? reason };
+}
+
+const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
+
+/**
+ * A second document that starts before a syntax error is the problem to
+ * report, whatever is wrong inside it: the text up to its last `---` line
+ * before the error, read alone, tells whether one does.
+ */
+function secondDocumentBefore(text: string, position: number): TreeError | null {
+  let last = -1;
+  for (const match of text.matchAll(DOCUMENT_START)) {
+    if (match.index >= position) break;
+    last = match.index;
+  }
+  const problem = last < 0 ? null : problemIn(text.slice(0, last + 3));
+  return problem instanceof TreeError && problem.message === SECOND_DOCUMENT ? problem : null;
+}
+
+/** What reading `text` throws, if anything: to look into the text before a syntax error. */
+function problemIn(text: string): unknown {
+  try {
+    new TreeBuilder(text, undefined).build(parseEvents(text, {}));
+    return null;
+  } catch (error) {
+    return error;
+  }
 }
 
 /** A problem of the document that js-yaml's parser leaves to the reader: an unknown tag or alias, a second document. */
@@ -239,11 +260,11 @@ class TreeBuilder {
     const bracketed = closed.flow && '[{'.includes(this.text.charAt(closed.start));
     const end = bracketed ? flowCollectionEnd(this.text, this.cursor) : this.cursor;
     this.cursor = end;
-    const located = { line: closed.line, start: closed.start, end };
+    const { line, start, children } = closed;
     const node: YamlNode =
       closed.kind === 'mapping'
-        ? { kind: 'mapping', keysAndValues: withMergedKeys(closed.children, this.text), ...located }
-        : { kind: 'sequence', items: closed.children as YamlNode[], ...located };
+        ? { kind: 'mapping', keysAndValues: withMergedKeys(children, this.text), line, start, end }
+        : { kind: 'sequence', items: children as YamlNode[], line, start, end };
     if (closed.anchor !== null) this.anchors.set(closed.anchor, node);
     this.add(node);
   }

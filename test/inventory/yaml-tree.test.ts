@@ -179,6 +179,7 @@ describe('readYamlTree', () => {
     assert.equal(error('phones: []\n---\nphones: []\n'), `2: ${second}`);
     assert.equal(error('a: 1\n# end\n...\nb: 2\n'), `4: ${second}`);
     assert.equal(error('a: 1\n---\n'), `2: ${second}`);
+    assert.equal(error('a: 1\n# two files\n---\nb: "x\nc: [\n'), `3: ${second}`);
   });
 
   it('streams the entries of the first block list under a top-level key, keeping STREAMED in their place', () => {
