@@ -1,6 +1,7 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { VERSION } from '../version.js';
 import { type CliIo, STDIN_ARGUMENT, UsageError } from './command-line.js';
+import { COMPLETION_COMMAND, COMPLETION_REQUEST, withCompletion } from './completion.js';
 
 // Each command module's own argument types differ; yargs checks them at run time.
 type CommandFactory = (io: CliIo) => object;
@@ -24,14 +25,18 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
  * and each command module only wires its flags to a handler.
  */
 export async function buildCli(argv: string[], io: CliIo): Promise<Argv> {
-  const named = argv.find((arg) => !arg.startsWith('-'));
-  const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  // A shell's Tab runs `unreg --get-yargs-completions unreg WORDS...`: the command is among WORDS.
+  const words = argv[0] === COMPLETION_REQUEST ? argv.slice(2) : argv;
+  const named = words.find((arg) => !arg.startsWith('-'));
+  // Printing the completion script needs no command; the shell's Tab (--get-yargs-completions) needs them all.
+  const wanted =
+    named === COMPLETION_COMMAND ? [] : named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
   const factories = await Promise.all(wanted.map((name) => COMMANDS[name]?.() as Promise<CommandFactory>));
   const cli = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARGUMENT : arg)))
     .scriptName('unreg')
     .usage('$0 <command> [options]\n\nWhy did my Cisco IP phones lose their CUCM registration?');
   for (const factory of factories) cli.command(factory(io) as CommandModule);
-  return cli
+  return withCompletion(cli)
     .demandCommand(1, 'Name a command (see --help).')
     .strict()
     .version(VERSION)
