@@ -51,6 +51,8 @@ export type FailureCause =
   | { readonly type: 'password-asked-again' }
   /** The phone's own DISCONNECT during authentication (after the password, or "no more methods"). */
   | { readonly type: 'authentication-ended'; readonly detail: string }
+  /** The debug shell said so (`Login incorrect`), and no prompt followed. */
+  | { readonly type: 'login-refused'; readonly said: string; readonly debugUsername: string }
   /** The debug shell's `login:` or `Password:` prompt again: its credentials were refused. */
   | { readonly type: 'prompt-again'; readonly prompt: 'login' | 'password'; readonly debugUsername: string }
   /** The shell's answer to `show unreg` says it lacks the command (a line of it). */
@@ -158,6 +160,11 @@ function whatHappened(cause: FailureCause, phase: string): Omit<Failure, 'retrya
         message:
           `the debug shell asked for its ${cause.prompt} again: ` +
           `debug user "${cause.debugUsername}" or its password was refused`,
+      };
+    case 'login-refused':
+      return {
+        kind: 'shell-login',
+        message: `the debug shell said "${cause.said}": debug user "${cause.debugUsername}" or its password was refused`,
       };
     case 'unknown-command':
       return { kind: 'unsupported', message: `the phone does not know 'show unreg': "${cause.line}"` };

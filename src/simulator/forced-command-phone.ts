@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { planFleet } from './fleet-plan.js';
+import { isFailureMode, type PhoneMode } from './phone-modes.js';
 import { PhoneOutput } from './phone-output.js';
 import { credentialsFromEnv } from './simulator-credentials.js';
 import { runShellOnTerminal } from './terminal-phone.js';
@@ -12,13 +13,23 @@ import { runShellOnTerminal } from './terminal-phone.js';
  * simulate --seed S --phones N` whose loopback address the client connected
  * to (the server address in SSH_CONNECTION): same device, same alarms. Its
  * debug login is `debug` with UNREG_DEBUG_PASSWORD (sshd's SetEnv), default
- * `debug`. Imports nothing outside the simulator's pure parts, so a copy of
- * the built files runs without node_modules.
+ * `debug`. `--mode` gives its shell a failure mode (those of the debug shell:
+ * sshd does the SSH side). Imports nothing outside the simulator's pure
+ * parts, so a copy of the built files runs without node_modules.
  */
 function main(): void {
   const { values } = parseArgs({
-    options: { seed: { type: 'string', default: '1' }, phones: { type: 'string', default: '1' } },
+    options: {
+      seed: { type: 'string', default: '1' },
+      phones: { type: 'string', default: '1' },
+      mode: { type: 'string', default: 'ok' },
+    },
   });
+  const mode = values.mode ?? 'ok';
+  if (mode !== 'ok' && !isFailureMode(mode)) {
+    process.stdout.write(`no phone mode "${mode}"\n`);
+    process.exit(1);
+  }
   const address = (process.env.SSH_CONNECTION ?? '').split(' ')[2] ?? '';
   const plans = planFleet({ phones: Number(values.phones), seed: Number(values.seed), legacy: 0, failures: {} });
   const plan = plans.find((phone) => phone.host === address);
@@ -29,7 +40,7 @@ function main(): void {
   const { debugUsername, debugPassword } = credentialsFromEnv(process.env);
   runShellOnTerminal(
     {
-      mode: 'ok',
+      mode: mode as PhoneMode,
       debugUsername,
       debugPassword,
       timings: { loginPromptMs: 0, passwordPromptMs: 0, commandPromptMs: 0, outputMs: 0 },

@@ -71,7 +71,9 @@ function authenticate(
   later: (ms: number, step: () => void) => void,
   failed: () => void,
 ): void {
-  const decide = (password: string) =>
+  const decide = (password: string) => {
+    // Hung in its login: the password is taken and never answered.
+    if (phone.shell.mode === 'silent-after-ssh-password') return;
     later(phone.authDelayMs, () => {
       if (context.username === phone.username && password === phone.password) {
         context.accept();
@@ -81,6 +83,7 @@ function authenticate(
         failed();
       }
     });
+  };
   if (context.method === 'password') decide(context.password);
   else if (context.method === 'keyboard-interactive') {
     context.prompt([{ prompt: 'Password: ', echo: false }], (answers) => decide(answers[0] ?? ''));

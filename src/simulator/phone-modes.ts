@@ -18,6 +18,10 @@ export const FAILURE_MODES = [
   'refused',
   /** Every step slowed, but well within a client's default timeouts. */
   'slow',
+  /** Takes the SSH password and never answers it (a phone hung in its login). */
+  'silent-after-ssh-password',
+  /** Takes the debug password and sends nothing more: no `Login incorrect`, no prompt. */
+  'silent-after-debug-password',
 ] as const;
 
 export type FailureMode = (typeof FAILURE_MODES)[number];
@@ -36,9 +40,11 @@ export const EXPECTED_OUTCOME: Readonly<Record<PhoneMode, ExpectedOutcome>> = {
   drop: 'disconnected',
   refused: 'refused',
   slow: 'ok',
+  'silent-after-ssh-password': 'timeout',
+  'silent-after-debug-password': 'timeout',
 };
 
-function isFailureMode(value: string): value is FailureMode {
+export function isFailureMode(value: string): value is FailureMode {
   return (FAILURE_MODES as readonly string[]).includes(value);
 }
 

@@ -108,7 +108,11 @@ export class PhoneShell {
   // The password is taken verbatim: a CR before the LF makes it wrong, as on
   // an 8800. Not echoed; login prints the line end itself.
   #onPassword(line: string): void {
-    const { debugUsername, debugPassword, timings } = this.#settings;
+    const { debugUsername, debugPassword, timings, mode } = this.#settings;
+    if (mode === 'silent-after-debug-password') {
+      this.#state = 'hung';
+      return;
+    }
     if (this.#user === debugUsername && line === debugPassword) {
       this.#write('\r\n');
       this.#state = 'busy';

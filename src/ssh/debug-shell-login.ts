@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { PhoneReadError } from '../failure/phone-read-error.js';
 import type { PhoneTarget } from '../inventory/phone-target.js';
-import { anyPrompt } from './prompt-matchers.js';
+import { anyPrompt, statedRefusal } from './prompt-matchers.js';
 import type { ShellReader } from './shell-reader.js';
 
 /**
@@ -9,8 +9,9 @@ import type { ShellReader } from './shell-reader.js';
  * user, `Password:` the debug password, until the `DEBUG>` prompt. Lines end
  * in LF alone: an 8800 fails a password that ends in CR. A prompt that comes
  * back means the debug credentials were refused: fail at once, never retry
- * (repeated wrong passwords lock accounts). What fails while the password
- * awaits its answer is classified in that phase (never retried).
+ * (repeated wrong passwords lock accounts). So does a `Login incorrect` that
+ * no prompt follows. Anything else that fails while the password awaits its
+ * answer is classified in that phase: silence a timeout, never retried.
  */
 export async function loginToDebugShell(
   reader: ShellReader,
@@ -27,6 +28,14 @@ export async function loginToDebugShell(
     const limit = { phase: 'debug shell login', ms: Math.max(0, deadline - Date.now()), idle: false } as const;
     const { value: prompt } = await reader.waitFor(matcher, limit, signal).catch((error: unknown) => {
       if (passwordSentAt === null || !(error instanceof PhoneReadError)) throw error;
+      const said = statedRefusal(reader.unread);
+      const { type } = error.observed;
+      if (said !== null && (type === 'silence' || type === 'hang-up')) {
+        throw new PhoneReadError(
+          { type: 'login-refused', said, debugUsername: target.debugUsername },
+          'debug password sent',
+        );
+      }
       throw error.inPhase('debug password sent', Date.now() - passwordSentAt);
     });
     if (prompt === 'command') return;

@@ -18,6 +18,16 @@ export function anyPrompt(prompts: ShellPrompts): Matcher<ShellPromptName> {
   };
 }
 
+// What a login says when it refuses the credentials (busybox, util-linux,
+// and phone shells say `Login incorrect`).
+const LOGIN_REFUSED = /^.*\b(?:login incorrect|access denied)\b.*$/im;
+
+/** The line in which a login says it refused the credentials, if it did. */
+export function statedRefusal(text: string): string | null {
+  const line = LOGIN_REFUSED.exec(cleanTranscript(text))?.[0].trim();
+  return line === undefined ? null : line.slice(0, 200);
+}
+
 const END_OF_OUTPUT = '<EOT>';
 const SECTION_HEADER = /Alarms\s+(?:not\s+yet\s+)?sent\s+out\s+to\s+UCM/i;
 

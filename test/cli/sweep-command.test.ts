@@ -24,7 +24,7 @@ describe('unreg sweep against the phone simulator (real SSH on loopback)', () =>
 
   before(async () => {
     setup = await fleetOnDisk({
-      phones: 14,
+      phones: 16,
       seed: SEED,
       legacy: 3,
       cp6900: 2,

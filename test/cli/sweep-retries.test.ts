@@ -11,12 +11,21 @@ describe('unreg sweep --retries against the phone simulator', () => {
   let report: ReportedDocument;
   before(async () => {
     setup = await fleetOnDisk({
-      phones: 5,
+      phones: 7,
       seed: 13,
-      failures: { refused: 1, 'wrong-ssh-password': 1, 'wrong-debug-password': 1, 'debug-login-closes': 1 },
+      failures: {
+        refused: 1,
+        'wrong-ssh-password': 1,
+        'wrong-debug-password': 1,
+        'debug-login-closes': 1,
+        'silent-after-ssh-password': 1,
+        'silent-after-debug-password': 1,
+      },
     });
-    // Two retries: waits of 1 s and 2 s for the refused phone.
-    const swept = await sweepFleetJson(setup, ['--retries', '2']);
+    // Two retries: waits of 1 s and 2 s for the refused phone. The silent
+    // phones fail by the connect and login timeouts.
+    const limits = ['--connect-timeout', '2', '--login-timeout', '2'];
+    const swept = await sweepFleetJson(setup, ['--retries', '2', ...limits]);
     assert.equal(swept.run.status, 1, swept.run.stderr);
     report = swept.report;
   });
@@ -51,6 +60,21 @@ describe('unreg sweep --retries against the phone simulator', () => {
     }
     // Within its one session the wrong SSH password went once: not again by keyboard-interactive.
     assert.equal(setup.fleet.stats().authFailures, 1);
+  });
+
+  it('reports a phone silent after either password as a timeout naming the password, and never tries it again', () => {
+    for (const [mode, silence] of [
+      ['silent-after-ssh-password', /^no answer within [\d.]+ s after the SSH password was sent; /],
+      ['silent-after-debug-password', /^no prompt within [\d.]+ s after the debug password was sent; /],
+    ] as const) {
+      const truth = phone(mode);
+      const entry = entryOf(report.phones, truth.host);
+      assert.equal(outcomeOf(entry), 'timeout', mode);
+      assert.match(entry.error?.message ?? '', silence);
+      assert.match(entry.error?.message ?? '', /; not retried, so the password is not sent again$/);
+      assert.deepEqual(entry.warnings, [], mode);
+      assert.equal(setup.fleet.sessionsOf(truth.index), 1, `${mode}: one session, the password sent once`);
+    }
   });
 
   it('reads the other phone once, without warnings', () => {

@@ -162,6 +162,13 @@ const TABLE: readonly Row[] = [
     'the debug shell asked for its password again: debug user "admin" or its password was refused',
   ),
   row(
+    { type: 'login-refused', said: 'Login incorrect', debugUsername: 'debug' },
+    'debug password sent',
+    'shell-login',
+    false,
+    'the debug shell said "Login incorrect": debug user "debug" or its password was refused',
+  ),
+  row(
     { type: 'unknown-command', line: 'Unknown command: show unreg' },
     null,
     'unsupported',

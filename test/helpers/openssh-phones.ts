@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { HostKeyInfo } from '../../src/simulator/host-keys.js';
 import { loopbackAddress } from '../../src/simulator/loopback-address.js';
+import type { FailureMode } from '../../src/simulator/phone-modes.js';
 import { sha256Fingerprint } from '../../src/simulator/ssh-wire.js';
 import { descendants, endProcesses } from './process-tree.js';
 import { SSHD_TEST_USER } from './sshd-test-user.js';
@@ -33,6 +34,8 @@ export interface OpenSshPhonesOptions {
   readonly algorithms: SshdAlgorithms;
   /** The phones' debug password (their SSH login is SSHD_TEST_USER). */
   readonly debugPassword: string;
+  /** A failure mode of the phones' debug shell (the forced command's --mode); none by default. */
+  readonly mode?: FailureMode;
 }
 
 export interface OpenSshPhones {
@@ -162,7 +165,7 @@ function sshdConfig(folder: string, hosts: readonly string[], port: number, opti
     'PermitTunnel no',
     'UseDNS no',
     `SetEnv UNREG_DEBUG_PASSWORD=${options.debugPassword}`,
-    `ForceCommand exec ${program} --seed ${options.seed} --phones ${options.fleetSize}`,
+    `ForceCommand exec ${program} --seed ${options.seed} --phones ${options.fleetSize}${modeArgument(options.mode)}`,
     '',
   ].join('\n');
 }
@@ -260,6 +263,10 @@ async function closeSshd(child: ChildProcess, folder: string): Promise<void> {
 async function endProcessTree(child: ChildProcess): Promise<void> {
   if (child.pid === undefined) return;
   await endProcesses([child.pid, ...(await descendants(child.pid))]);
+}
+
+function modeArgument(mode: FailureMode | undefined): string {
+  return mode === undefined ? '' : ` --mode ${mode}`;
 }
 
 function shellQuote(text: string): string {

@@ -23,7 +23,7 @@ describe('a simulated fleet over real SSH on loopback', () => {
   let fleet: SimulatedFleet;
   before(async () => {
     fleet = await startSimulatedFleet({
-      phones: 14,
+      phones: 16,
       seed: 42,
       legacy: 2,
       failures: ONE_OF_EACH_FAILURE,

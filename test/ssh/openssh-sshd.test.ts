@@ -54,6 +54,8 @@ const FIRMWARES: readonly Firmware[] = [
 // sshd's DEBUG1 line for a key exchange agreed on, and its refusal.
 const KEX_CHOSEN = /kex: algorithm: (?!\(no match\))/;
 const NO_KEX = /no matching key exchange method found/;
+// sshd's line for each SSH login it accepted.
+const ACCEPTED = /Accepted password for /;
 
 function inventoryYaml(servers: readonly OpenSshPhones[]): string {
   const phones = servers.flatMap((server) => server.hosts.map((host) => `  - { host: ${host}, port: ${server.port} }`));
@@ -67,6 +69,8 @@ function inventoryYaml(servers: readonly OpenSshPhones[]): string {
     '',
   ].join('\n');
 }
+
+const reported = (run: CliRun): ReportedPhone[] => JSON.parse(run.stdout).phones;
 
 /** sshd's DEBUG1 lines naming what one connection settled on. */
 function chosen(log: string, what: RegExp): string[] {
@@ -97,7 +101,6 @@ describe('unreg sweep against phones served by OpenSSH sshd with old algorithms 
     'json',
     ...extra,
   ];
-  const reported = (run: CliRun): ReportedPhone[] => JSON.parse(run.stdout).phones;
 
   before(async () => {
     ensureSshdTestUser();
@@ -187,6 +190,59 @@ describe('unreg sweep against phones served by OpenSSH sshd with old algorithms 
   it('never prints a password, in the report or on stderr', () => {
     for (const secret of [SSHD_TEST_USER.password, DEBUG_PASSWORD]) {
       for (const run of [sweep, modernOnly]) assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret));
+    }
+  });
+});
+
+describe('unreg sweep against an sshd phone whose debug shell goes silent after the password', () => {
+  const env = { SSHD_PHONE_PASSWORD: SSHD_TEST_USER.password, SSHD_PHONE_DEBUG_PASSWORD: DEBUG_PASSWORD };
+  let server: OpenSshPhones;
+  let folder = '';
+  let sweep: CliRun;
+  let sshdLog = '';
+
+  before(async () => {
+    ensureSshdTestUser();
+    folder = await mkdtemp(join(tmpdir(), 'unreg-sshd-silent-'));
+    server = await startOpenSshPhones({
+      indices: [0],
+      algorithms: FIRMWARES[0]?.algorithms ?? { kex: [], hostKey: [], ciphers: [], macs: [] },
+      seed: SEED,
+      fleetSize: FLEET_SIZE,
+      debugPassword: DEBUG_PASSWORD,
+      mode: 'silent-after-debug-password',
+    });
+    const inventory = join(folder, 'inventory.yaml');
+    await writeFile(inventory, inventoryYaml([server]));
+    const known = join(folder, 'known_hosts');
+    // Retries allowed: a retried phone would log in again (after 1 s).
+    const args = ['--retries', '2', '--login-timeout', '1', '--known-hosts', known];
+    sweep = await runCli(['sweep', inventory, ...args, '-f', 'json'], { env });
+    sshdLog = await server.logged(ACCEPTED, 1);
+  });
+  after(async () => {
+    await server?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('reports a timeout naming the debug password, not a refused login', () => {
+    assert.equal(sweep.status, 1, sweep.stderr);
+    const [phone] = reported(sweep);
+    assert.equal(phone?.error?.kind, 'timeout', JSON.stringify(phone?.error));
+    assert.match(
+      phone?.error?.message ?? '',
+      /^no prompt within [\d.]+ s after the debug password was sent; not retried, so the password is not sent again$/,
+    );
+    assert.deepEqual(phone?.warnings, []);
+  });
+
+  it('logged into sshd once: the debug password went out once', () => {
+    assert.equal(sshdLog.match(new RegExp(ACCEPTED.source, 'g'))?.length, 1, sshdLog);
+  });
+
+  it('never prints a password', () => {
+    for (const secret of [SSHD_TEST_USER.password, DEBUG_PASSWORD]) {
+      assert.ok(!sweep.stdout.includes(secret) && !sweep.stderr.includes(secret));
     }
   });
 });
