@@ -4,9 +4,11 @@ import {
   EVENT_ID,
   type Event,
   getScalarValue,
+  type MappingEvent,
   parseEvents,
   SCALAR_STYLE,
   type ScalarEvent,
+  type SequenceEvent,
   YAMLException,
 } from 'js-yaml';
 import { plainValue, type ScalarValue, taggedValue, tagProblem } from './yaml-scalars.js';
@@ -220,10 +222,7 @@ class TreeBuilder {
     this.tagHandles = new Map(event.directives.flatMap((d) => (d.kind === 'tag' ? [[d.handle, d.prefix]] : [])));
   }
 
-  private openCollection(
-    kind: 'mapping' | 'sequence',
-    event: { start: number; anchorStart: number; anchorEnd: number; tagStart: number; tagEnd: number; style: number },
-  ): void {
+  private openCollection(kind: 'mapping' | 'sequence', event: MappingEvent | SequenceEvent): void {
     const line = this.lines.lineAt(event.start);
     if (event.tagStart >= 0) {
       const problem = tagProblem(this.tagName(event.tagStart, event.tagEnd), kind);
@@ -281,8 +280,8 @@ class TreeBuilder {
     if (valueStart < 0) {
       const written = Math.max(anchorStart, tagStart);
       const at = written >= 0 ? written : parent?.kind === 'sequence' && !parent.flow ? this.entryDash() : this.cursor;
-      const empty = this.emptyNode(at);
-      node = { ...empty, value: this.value(event, '', empty.line) };
+      const line = this.lines.lineAt(at);
+      node = { kind: 'scalar', value: this.value(event, '', line), line, start: at, end: at };
       // Past its `&anchor` or `!tag`: a `-` in one is no entry's.
       this.cursor = Math.max(this.cursor, event.anchorEnd, event.tagEnd);
     } else {
