@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   reasons: async () => (await import('./commands/reasons-command.js')).reasonsCommand,
   'forget-host': async () => (await import('./commands/forget-host-command.js')).forgetHostCommand,
   syslog: async () => (await import('./commands/syslog-command.js')).syslogCommand,
+  inventory: async () => (await import('./commands/inventory-command.js')).inventoryCommand,
   simulate: async () => (await import('./commands/simulate-command.js')).simulateCommand,
 };
 

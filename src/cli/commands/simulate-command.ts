@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import type { RunningCucm } from '../../simulator/cucm/start-cucm.js';
 import { FAILURE_MODES, parseFailureCounts } from '../../simulator/phone-modes.js';
 import { type SimulatedFleet, startSimulatedFleet } from '../../simulator/simulated-fleet.js';
 import { credentialsFromEnv } from '../../simulator/simulator-credentials.js';
@@ -20,7 +21,29 @@ interface SimulateArgs {
   fail: string[];
   out?: string;
   statsFile?: string;
+  cucm: boolean;
+  cucmPort: number;
+  cucmDevicePools: number;
+  cucmUnaddressed: number;
+  cucmSoftClients: number;
+  cucmRowLimit: number;
+  cucmRate: number;
+  cucmRateUsed: number;
+  cucmCeiling: number;
+  cucmUnavailable: boolean;
 }
+
+// The simulated CUCM's numbers: flag, default, description.
+const CUCM_NUMBERS: readonly [string, number, string][] = [
+  ['cucm-port', 0, "CUCM's HTTPS port (0: a free one)"],
+  ['cucm-device-pools', 3, 'Device pools the phones are spread over'],
+  ['cucm-unaddressed', 12, 'Phones CUCM lists but RisPort70 has no address for'],
+  ['cucm-soft-clients', 10, 'Jabber and IP Communicator devices'],
+  ['cucm-row-limit', 700, 'AXL rows a page may hold before CUCM calls it too large'],
+  ['cucm-rate', 15, 'RisPort70 requests a minute the cluster allows'],
+  ['cucm-rate-used', 0, 'Of which another client has used this many when the simulator starts'],
+  ['cucm-ceiling', 1000, 'Devices a RisPort70 answer holds at most'],
+];
 
 const SINGLE_VALUE_FLAGS = [
   'phones',
@@ -34,6 +57,7 @@ const SINGLE_VALUE_FLAGS = [
   'cp6900',
   'out',
   'stats-file',
+  ...CUCM_NUMBERS.map(([flag]) => flag),
 ];
 
 export function simulateCommand(io: CliIo) {
@@ -63,6 +87,21 @@ export function simulateCommand(io: CliIo) {
         })
         .option('out', { type: 'string', describe: 'Write inventory.yaml and truth.json into this folder' })
         .option('stats-file', { type: 'string', describe: 'Write the session counts here as JSON at exit' })
+        .option('cucm', {
+          type: 'boolean',
+          default: false,
+          describe: "Also serve the fleet's CUCM: AXL and RisPort70 on https://127.0.0.1 (docs/cucm.md)",
+        })
+        .option('cucm-unavailable', {
+          type: 'boolean',
+          default: false,
+          describe: 'CUCM answers every request with an HTML 503 page',
+        })
+        .options(
+          Object.fromEntries(
+            CUCM_NUMBERS.map(([flag, fallback, describe]) => [flag, { type: 'number', default: fallback, describe }]),
+          ),
+        )
         // Each takes one value: given twice, the last wins (see lastValue).
         .coerce(SINGLE_VALUE_FLAGS, lastValue),
     handler: (args: SimulateArgs) => runSimulate(args, io),
@@ -71,8 +110,11 @@ export function simulateCommand(io: CliIo) {
 
 async function runSimulate(args: SimulateArgs, io: CliIo): Promise<void> {
   const fleet = await startFleet(args, io);
+  let cucm: RunningCucm | null = null;
   try {
+    cucm = args.cucm ? await startCucm(fleet, args, io) : null;
     const files = args.out === undefined ? null : await fleet.writeFiles(resolve(args.out));
+    const cucmFiles = cucm === null || args.out === undefined ? null : await cucm.writeFiles(resolve(args.out));
     const ready = {
       event: 'ready',
       pid: process.pid,
@@ -81,6 +123,7 @@ async function runSimulate(args: SimulateArgs, io: CliIo): Promise<void> {
       seed: fleet.seed,
       inventory: files?.inventory ?? null,
       truth: files?.truth ?? null,
+      cucm: cucm === null ? null : { host: cucm.host, port: cucm.port, username: cucm.username, ...cucmFiles },
     };
     // Listen first: whoever reads the ready line may signal at once, and
     // stdout to a pipe is written synchronously (a signal between the two
@@ -89,9 +132,9 @@ async function runSimulate(args: SimulateArgs, io: CliIo): Promise<void> {
     io.stdout.write(`${JSON.stringify(ready)}\n`);
     await signalled;
   } finally {
-    await fleet.close();
+    await Promise.all([fleet.close(), cucm?.server.close()]);
   }
-  const stats = { event: 'stats', ...fleet.stats() };
+  const stats = { event: 'stats', ...fleet.stats(), ...(cucm === null ? {} : { cucm: cucm.server.stats() }) };
   io.stderr.write(`${JSON.stringify(stats)}\n`);
   if (args.statsFile !== undefined) await writeFile(args.statsFile, `${JSON.stringify(stats)}\n`);
   io.exitStatus = EXIT.ok;
@@ -122,6 +165,31 @@ async function startFleet(args: SimulateArgs, io: CliIo): Promise<SimulatedFleet
   }
 }
 
+async function startCucm(fleet: SimulatedFleet, args: SimulateArgs, io: CliIo): Promise<RunningCucm> {
+  const { startSimulatedCucm } = await import('../../simulator/cucm/start-cucm.js');
+  try {
+    return await startSimulatedCucm(fleet.phones, {
+      devicePools: args.cucmDevicePools,
+      unaddressed: args.cucmUnaddressed,
+      softClients: args.cucmSoftClients,
+      username: SIMULATED_CUCM_USER,
+      password: io.env.UNREG_CUCM_PASSWORD ?? 'simulated-cucm-password',
+      port: args.cucmPort,
+      rowLimit: args.cucmRowLimit,
+      risportAllowance: args.cucmRate,
+      risportUsedByOthers: args.cucmRateUsed,
+      risportCeiling: args.cucmCeiling,
+      minuteMs: Number(io.env.UNREG_CUCM_MINUTE_MS) > 0 ? Number(io.env.UNREG_CUCM_MINUTE_MS) : 60_000,
+      unavailable: args.cucmUnavailable,
+    });
+  } catch (error) {
+    throw new UsageError(`simulated CUCM: ${(error as Error).message}`);
+  }
+}
+
+/** The application user of the simulated CUCM; its password: UNREG_CUCM_PASSWORD, else a fixed fake. */
+const SIMULATED_CUCM_USER = 'unreg-axl';
+
 function checkNumbers(args: SimulateArgs): void {
   const numbers: [string, number | undefined][] = [
     ['phones', args.phones],
@@ -133,6 +201,14 @@ function checkNumbers(args: SimulateArgs): void {
     ['login-latency', args.loginLatency],
     ['output-latency', args.outputLatency],
     ['slow-step', args.slowStep],
+    ['cucm-port', args.cucmPort],
+    ['cucm-device-pools', args.cucmDevicePools],
+    ['cucm-unaddressed', args.cucmUnaddressed],
+    ['cucm-soft-clients', args.cucmSoftClients],
+    ['cucm-row-limit', args.cucmRowLimit],
+    ['cucm-rate', args.cucmRate],
+    ['cucm-rate-used', args.cucmRateUsed],
+    ['cucm-ceiling', args.cucmCeiling],
   ];
   for (const [name, value] of numbers) {
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {

@@ -1,7 +1,10 @@
 import type { Argv } from 'yargs';
+import { readStreamText } from '../../input/read-text.js';
 import { filterPhones } from '../../inventory/filter-phones.js';
-import { loadInventory } from '../../inventory/load-inventory.js';
-import { type CliIo, lastValue, UsageError } from '../command-line.js';
+import { type Inventory, loadInventory } from '../../inventory/load-inventory.js';
+import { parseInventory } from '../../inventory/parse-inventory.js';
+import { secretFileReader } from '../../inventory/secret-file.js';
+import { type CliIo, lastValue, STDIN_ARGUMENT, UsageError } from '../command-line.js';
 import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from '../cucm-syslog-options.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
@@ -24,7 +27,11 @@ export function sweepCommand(io: CliIo) {
         withReportOptions(
           withSessionOptions(
             yargs
-              .positional('inventory', { type: 'string', demandOption: true, describe: 'Inventory file (YAML)' })
+              .positional('inventory', {
+                type: 'string',
+                demandOption: true,
+                describe: 'Inventory file (YAML); - reads it from stdin',
+              })
               .option('concurrency', { alias: 'c', type: 'number', default: 50, describe: 'Phones read at once' })
               // Repeatable, but not `array: true`: that would swallow the
               // inventory path in `sweep --site tokyo inventory.yaml`.
@@ -46,11 +53,33 @@ export function sweepCommand(io: CliIo) {
 }
 
 async function sweep(args: SweepArgs, io: CliIo): Promise<void> {
-  const inventory = await loadInventory(args.inventory, { env: io.env });
+  const inventory =
+    args.inventory === STDIN_ARGUMENT
+      ? await inventoryFromStdin(io)
+      : await loadInventory(args.inventory, { env: io.env });
   for (const warning of inventory.warnings) io.stderr.write(`unreg: warning: ${warning}\n`);
   const phones = filterPhones(inventory.phones, { site: args.site, tag: args.tag, host: args.host });
-  if (phones.length === 0) throw new UsageError(`no phone of ${args.inventory} matches --site/--tag/--host`);
+  if (phones.length === 0)
+    throw new UsageError(`no phone of ${inventoryName(args.inventory)} matches --site/--tag/--host`);
   const joinCucm = await loadCucmSyslog(args, io, false);
   const options = { ...(await readOptionsFrom(args, io.env)), concurrency: args.concurrency };
   await reportPhones(phones, options, args, io, joinCucm);
+}
+
+/**
+ * `unreg sweep -`: the inventory from standard input (`unreg inventory cucm
+ * ... | unreg sweep -`); relative password files are read from the working folder.
+ */
+async function inventoryFromStdin(io: CliIo): Promise<Inventory> {
+  const warnings: string[] = [];
+  const parsed = await parseInventory(await readStreamText(io.stdin), {
+    file: inventoryName(STDIN_ARGUMENT),
+    env: io.env,
+    readSecretFile: secretFileReader(process.cwd(), warnings),
+  });
+  return { phones: parsed.phones, warnings: [...parsed.warnings, ...warnings] };
+}
+
+function inventoryName(argument: string): string {
+  return argument === STDIN_ARGUMENT ? '(stdin)' : argument;
 }
