@@ -15,7 +15,8 @@ export const CP6900_GROUP_VALUE = '{ debug_username: admin, debug_password: "" }
  * none. Throws a usage CucmError naming `file:line` when the template is not a
  * YAML mapping or its groups: cannot take the group.
  */
-export function settingsOfTemplate(text: string, file: string, needCp6900: boolean): string {
+export function settingsOfTemplate(template: string, file: string, needCp6900: boolean): string {
+  const text = template === '' || template.endsWith('\n') ? template : `${template}\n`;
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const error = document.errors[0];
@@ -41,7 +42,7 @@ export function settingsOfTemplate(text: string, file: string, needCp6900: boole
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
     kept = kept.slice(0, edit.start) + edit.insert + kept.slice(edit.end);
   }
-  return kept === '' || kept.endsWith('\n') ? kept : `${kept}\n`;
+  return kept;
 }
 
 interface Edit {
@@ -67,9 +68,7 @@ function addCp6900(text: string, file: string, items: readonly Pair[], lines: Li
   const groups = pairNamed(items, 'groups');
   const entry = `${CP6900_GROUP_NAME}: ${CP6900_GROUP_VALUE}`;
   if (groups === undefined) {
-    const end = text.length;
-    const separator = text === '' || text.endsWith('\n') ? '' : '\n';
-    return { start: end, end, insert: `${separator}groups:\n  ${entry}\n` };
+    return { start: text.length, end: text.length, insert: `groups:\n  ${entry}\n` };
   }
   const value = groups.value as Node | null;
   if (isMap(value) && pairNamed(value.items, CP6900_GROUP_NAME) !== undefined) return null;
@@ -84,8 +83,7 @@ function addCp6900(text: string, file: string, items: readonly Pair[], lines: Li
   }
   const indent = ' '.repeat(lines.linePos(firstAt).col - 1);
   const at = lineEnd(text, value?.range?.[1] ?? firstAt);
-  const separator = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-  return { start: at, end: at, insert: `${separator}${indent}${entry}\n` };
+  return { start: at, end: at, insert: `${indent}${entry}\n` };
 }
 
 function lineStart(text: string, offset: number): number {
