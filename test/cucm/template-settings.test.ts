@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { UsageError } from '../../src/cli/usage-error.js';
+import { CucmError } from '../../src/cucm/cucm-error.js';
 import { settingsOfTemplate } from '../../src/cucm/template-settings.js';
 
 const TEMPLATE = `# nightly inventory settings
@@ -61,7 +61,7 @@ groups:
     assert.throws(
       () => settingsOfTemplate('defaults:\n  port: [\n', 't.yaml', false),
       (error: Error) => {
-        assert.ok(error instanceof UsageError);
+        assert.ok(error instanceof CucmError && error.usage);
         assert.match(error.message, /^t\.yaml:\d+: /);
         return true;
       },
@@ -69,7 +69,7 @@ groups:
     assert.throws(() => settingsOfTemplate('- a\n', 't.yaml', false), /t\.yaml: not an inventory/);
     assert.throws(
       () => settingsOfTemplate('groups: { lobby: { port: 22 } }\n', 't.yaml', true),
-      /^UsageError: t\.yaml:1: groups: has no cp6900 group/,
+      /^CucmError: t\.yaml:1: groups: has no cp6900 group/,
     );
   });
 });

@@ -41,7 +41,7 @@ const CUCM_NUMBERS: readonly [string, number, string][] = [
   ['cucm-soft-clients', 10, 'Jabber and IP Communicator devices'],
   ['cucm-row-limit', 700, 'AXL rows a page may hold before CUCM calls it too large'],
   ['cucm-rate', 15, 'RisPort70 requests a minute the cluster allows'],
-  ['cucm-rate-used', 0, 'Of which another client has used this many when the simulator starts'],
+  ['cucm-rate-used', 0, 'Of which another client has used this many in the minute of the first request'],
   ['cucm-ceiling', 1000, 'Devices a RisPort70 answer holds at most'],
 ];
 

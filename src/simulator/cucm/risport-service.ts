@@ -9,7 +9,7 @@ import { type SimulatedAnswer, soapAnswer, soapFault } from './soap-pages.js';
 export interface RisportServiceOptions {
   /** Requests a minute the cluster allows, every client together (CUCM: 15, up to 18). */
   readonly allowance: number;
-  /** Already used in the first minute by another client (RTMT, monitoring...). */
+  /** Already used by another client (RTMT, monitoring...) in the minute of the first request. */
   readonly usedByOthers: number;
   /** Devices an answer holds at most (1000; 2000 on newer versions). */
   readonly ceiling: number;
@@ -35,14 +35,14 @@ export class RisportService {
   readonly #byName: Map<string, CucmDevice>;
   readonly #options: RisportServiceOptions;
   readonly #now: () => number;
-  #windowStart: number;
+  /** The current minute began here: at the first request, then each minute on. */
+  #windowStart: number | null = null;
   #used: number;
 
   constructor(devices: readonly CucmDevice[], options: RisportServiceOptions) {
     this.#byName = new Map(devices.map((device) => [device.name.toUpperCase(), device]));
     this.#options = options;
     this.#now = options.now ?? (() => performance.now());
-    this.#windowStart = this.#now();
     this.#used = options.usedByOthers;
   }
 
@@ -69,7 +69,9 @@ export class RisportService {
 
   // The allowance renews each minute; a refused request does not spend it.
   #allowed(): boolean {
-    const elapsed = this.#now() - this.#windowStart;
+    const now = this.#now();
+    this.#windowStart ??= now;
+    const elapsed = now - this.#windowStart;
     if (elapsed >= this.#options.minuteMs) {
       this.#windowStart += Math.floor(elapsed / this.#options.minuteMs) * this.#options.minuteMs;
       this.#used = 0;
