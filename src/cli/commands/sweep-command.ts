@@ -77,7 +77,7 @@ async function inventoryFromStdin(io: CliIo): Promise<Inventory> {
     env: io.env,
     readSecretFile: secretFileReader(process.cwd(), warnings),
   });
-  return { phones: parsed.phones, warnings: [...parsed.warnings, ...warnings] };
+  return { phones: parsed.phones, warnings };
 }
 
 function inventoryName(argument: string): string {
