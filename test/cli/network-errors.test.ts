@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { chmod, writeFile } from 'node:fs/promises';
+import { before, describe, it } from 'node:test';
 import { runCli } from '../helpers/run-cli.js';
 import type { ReportedDocument } from '../helpers/sweep-report.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 // The CLI runs in a network namespace of its own (`unshare --net`, as root):
 // it has no interface up, not even loopback, so a DNS lookup fails at once
@@ -14,23 +13,21 @@ import type { ReportedDocument } from '../helpers/sweep-report.js';
 const ISOLATED = ['unshare', '--net'];
 
 describe('network errors of a sweep with no network (unshare --net)', () => {
-  let folder: string;
+  const folder = withTempDir('unreg-netns-');
   let report: ReportedDocument;
   let run: Awaited<ReturnType<typeof runCli>>;
 
   before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-netns-'));
-    const inventory = join(folder, 'inventory.yaml');
+    const inventory = folder.join('inventory.yaml');
     const yaml =
       'defaults:\n  username: sshadmin\n  password_env: SSH_PASSWORD\nphones:\n  - host: phone-7.example.com\n  - host: 127.0.0.1\n';
     await writeFile(inventory, yaml);
     await chmod(inventory, 0o600);
-    const args = ['sweep', inventory, '--retries', '0', '--known-hosts', join(folder, 'known_hosts'), '-f', 'json'];
+    const args = ['sweep', inventory, '--retries', '0', '--known-hosts', folder.join('known_hosts'), '-f', 'json'];
     run = await runCli(args, { env: { SSH_PASSWORD: 'netns-secret' }, wrapper: ISOLATED });
     assert.notEqual(run.stdout, '', `no report: ${run.stderr}`);
     report = JSON.parse(run.stdout);
   });
-  after(() => rm(folder, { recursive: true, force: true }));
 
   it('reports a name that does not resolve as dns, naming the phase', () => {
     const phone = report.phones.find((entry) => entry.host === 'phone-7.example.com');

@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples/show-unreg-cp8861.txt');
 
 describe('unreg parse (built CLI under plain node)', () => {
-  let folder = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-parse-'));
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
+  const folder = withTempDir('unreg-parse-');
 
   it('decodes the shipped example to JSON and exits 0', async () => {
     const run = await runCli(['parse', EXAMPLE, '--format', 'json']);
@@ -45,12 +39,12 @@ describe('unreg parse (built CLI under plain node)', () => {
   });
 
   it('names an unreadable file in one line and exits 2, writing nothing', async () => {
-    const output = join(folder, 'never.json');
-    const run = await runCli(['parse', EXAMPLE, join(folder, 'missing.txt'), '--output', output]);
+    const output = folder.join('never.json');
+    const run = await runCli(['parse', EXAMPLE, folder.join('missing.txt'), '--output', output]);
     assert.equal(run.status, 2);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /^unreg: cannot read .*missing\.txt: no such file\n$/);
-    assert.deepEqual(await readdir(folder), []);
+    assert.deepEqual(await readdir(folder.path), []);
   });
 
   it('exits 2 with one line on an unknown flag', async () => {
@@ -60,7 +54,7 @@ describe('unreg parse (built CLI under plain node)', () => {
   });
 
   it('replaces an earlier --output file atomically and leaves no temporary file', async () => {
-    const output = join(folder, 'report.csv');
+    const output = folder.join('report.csv');
     await writeFile(output, 'old report\n');
     const run = await runCli(['parse', EXAMPLE, '--output', output]);
     assert.equal(run.status, 0, run.stderr);
@@ -68,23 +62,23 @@ describe('unreg parse (built CLI under plain node)', () => {
     const csv = await readFile(output, 'utf8');
     assert.match(csv, /^host,port,name,site,status,/);
     assert.match(csv, /,10,TCPtimeOut,2016-04-21T09:02:53\.181Z,192\.168\.1\.37,/);
-    assert.deepEqual(await readdir(folder), ['report.csv']);
+    assert.deepEqual(await readdir(folder.path), ['report.csv']);
   });
 
   it('exits 2 with one line when the report cannot be written, leaving no temporary file', async () => {
-    const inTheWay = join(folder, 'in-the-way');
+    const inTheWay = folder.join('in-the-way');
     await mkdir(inTheWay);
     const run = await runCli(['parse', EXAMPLE, '--output', inTheWay, '-f', 'csv']);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^unreg: cannot write --output .*in-the-way: .*in-the-way exists and is not a file\n$/);
     assert.deepEqual(
-      (await readdir(folder)).filter((name) => name.endsWith('.tmp')),
+      (await readdir(folder.path)).filter((name) => name.endsWith('.tmp')),
       [],
     );
   });
 
   it('takes the last value of a one-value flag given twice, as ssh and curl do', async () => {
-    const output = join(folder, 'last.json');
+    const output = folder.join('last.json');
     const run = await runCli([
       'parse',
       EXAMPLE,
@@ -93,13 +87,13 @@ describe('unreg parse (built CLI under plain node)', () => {
       '-f',
       'json',
       '-o',
-      join(folder, 'first.csv'),
+      folder.join('first.csv'),
       '-o',
       output,
     ]);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(JSON.parse(await readFile(output, 'utf8')).schemaVersion, 1);
-    assert.ok(!(await readdir(folder)).includes('first.csv'));
+    assert.ok(!(await readdir(folder.path)).includes('first.csv'));
   });
 
   it('takes -o - as standard output, and refuses - given twice', async () => {

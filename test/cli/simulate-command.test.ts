@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { CLI_PATH } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 import { PhoneSession } from '../simulator/phone-session.js';
 
 const ENV = { UNREG_SSH_PASSWORD: 'from-env-ssh', UNREG_DEBUG_PASSWORD: 'from-env-debug' };
@@ -29,17 +29,11 @@ async function startSimulate(args: string[]) {
 }
 
 describe('unreg simulate (built CLI under plain node)', () => {
-  let folder = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-simulate-'));
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
+  const folder = withTempDir('unreg-simulate-');
 
   it('prints a ready line, serves its inventory with the env passwords, and exits 0 on SIGTERM', async () => {
-    const out = join(folder, 'fleet');
-    const statsFile = join(folder, 'stats.json');
+    const out = folder.join('fleet');
+    const statsFile = folder.join('stats.json');
     const { child, line, ready, exited, stderr } = await startSimulate([
       '--phones',
       '5',
@@ -97,8 +91,8 @@ describe('unreg simulate (built CLI under plain node)', () => {
   });
 
   it('takes the last value of a one-value flag given twice (-n 2 --phones 3 --out a --out b ...)', async () => {
-    const [first, last] = [join(folder, 'first'), join(folder, 'last')];
-    const [firstStats, lastStats] = [join(folder, 'first.json'), join(folder, 'last.json')];
+    const [first, last] = [folder.join('first'), folder.join('last')];
+    const [firstStats, lastStats] = [folder.join('first.json'), folder.join('last.json')];
     const { child, ready, exited, stderr } = await startSimulate([
       '-n',
       '2',

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 import {
   ciscoHeader,
   OLDER_DEVICE_UNREGISTERED,
@@ -27,15 +27,11 @@ const SYSLOG = [
 ].join('\n');
 
 describe('unreg syslog (built CLI under plain node)', () => {
-  let folder = '';
+  const folder = withTempDir('unreg-syslog-cli-');
   let syslogFile = '';
   before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-syslog-cli-'));
-    syslogFile = join(folder, 'CiscoSyslog.txt');
+    syslogFile = folder.join('CiscoSyslog.txt');
     await writeFile(syslogFile, SYSLOG);
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
   });
 
   it('writes the documented JSON, pairs CUCM and phone reasons, reports a malformed line and exits 0', async () => {
@@ -106,14 +102,14 @@ describe('unreg syslog (built CLI under plain node)', () => {
   });
 
   it('writes one CSV row per device pair to --output, atomically, with the documented columns', async () => {
-    const output = join(folder, 'out', 'pairs-{date}.csv');
+    const output = folder.join('out', 'pairs-{date}.csv');
     const run = await runCli(['syslog', syslogFile, '--output', output], { env: ENV });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, '');
-    const written = await readdir(join(folder, 'out'));
+    const written = await readdir(folder.join('out'));
     assert.equal(written.length, 1);
     assert.match(written[0] ?? '', /^pairs-\d{4}-\d{2}-\d{2}\.csv$/);
-    const rows = (await readFile(join(folder, 'out', written[0] ?? ''), 'utf8')).split('\r\n');
+    const rows = (await readFile(folder.join('out', written[0] ?? ''), 'utf8')).split('\r\n');
     assert.equal(
       rows[0],
       'device_name,cucm_alarm,cucm_time,cucm_reason_code,cucm_reason_name,cucm_ip_address,cucm_node,cucm_file,cucm_line,' +
@@ -184,12 +180,12 @@ describe('unreg syslog (built CLI under plain node)', () => {
   });
 
   it('exits 2 with one line for an unreadable file, writing nothing', async () => {
-    const output = join(folder, 'never.json');
-    const run = await runCli(['syslog', syslogFile, join(folder, 'missing.log'), '--output', output], { env: ENV });
+    const output = folder.join('never.json');
+    const run = await runCli(['syslog', syslogFile, folder.join('missing.log'), '--output', output], { env: ENV });
     assert.equal(run.status, 2);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /^unreg: cannot read .*missing\.log: no such file\n$/);
-    assert.ok(!(await readdir(folder)).includes('never.json'));
+    assert.ok(!(await readdir(folder.path)).includes('never.json'));
   });
 
   it('exits 2 for a bad --window, a bad --year and an unknown flag', async () => {
@@ -232,7 +228,7 @@ describe('unreg syslog (built CLI under plain node)', () => {
       const both = await runCli(['parse', '-', '--cucm-syslog', '-'], { input: '', env: ENV });
       assert.equal(both.status, 2);
       assert.match(both.stderr, /standard input \(-\) can feed only one input/);
-      const missing = await runCli(['parse', EXAMPLE, '--cucm-syslog', join(folder, 'nope')], { env: ENV });
+      const missing = await runCli(['parse', EXAMPLE, '--cucm-syslog', folder.join('nope')], { env: ENV });
       assert.equal(missing.status, 2);
       assert.match(missing.stderr, /^unreg: cannot read .*nope: no such file\n$/);
     });

@@ -1,7 +1,5 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before } from 'node:test';
+import { chmod, writeFile } from 'node:fs/promises';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 export interface ScratchFolder {
   /** A path inside the folder. */
@@ -12,12 +10,8 @@ export interface ScratchFolder {
 
 /** A temporary folder for the enclosing describe(): made before its tests, removed after. */
 export function useScratchFolder(): ScratchFolder {
-  let folder = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-inventory-'));
-  });
-  after(() => rm(folder, { recursive: true, force: true }));
-  const path = (name: string) => join(folder, name);
+  const folder = withTempDir('unreg-inventory-');
+  const path = (name: string) => folder.join(name);
   return {
     path,
     async write(name, text, mode = 0o600) {

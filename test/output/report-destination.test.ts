@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { expandOutputPath, streamDestination } from '../../src/output/report-destination.js';
 import { generateAlarms, generatePhone, seededRandom } from '../../src/simulator/alarm-generator.js';
 import { formatShowUnreg } from '../../src/simulator/show-unreg-text.js';
 import { CLI_PATH } from '../helpers/paths.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 describe('expandOutputPath', () => {
   it('expands {date} and {time} in UTC, every occurrence', () => {
@@ -79,20 +78,14 @@ describe('streamDestination', () => {
 });
 
 describe('the built CLI writing to a reader that goes away', () => {
-  let folder = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-epipe-'));
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
+  const folder = withTempDir('unreg-epipe-');
 
   it('ends normally, with no error on stderr, when stdout is closed after the first chunk (`| head`)', async () => {
     // Many files with many alarms: megabytes of JSON, far more than a pipe buffer.
     const random = seededRandom(7);
     const files: string[] = [];
     for (let index = 0; index < 40; index += 1) {
-      const file = join(folder, `phone-${index}.txt`);
+      const file = folder.join(`phone-${index}.txt`);
       await writeFile(file, formatShowUnreg(generateAlarms(generatePhone(index, random), 100, random)));
       files.push(file);
     }

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { describe, it } from 'node:test';
 import { openAtomicFile } from '../../src/output/atomic-file.js';
 import type { ReportDestination } from '../../src/output/report-destination.js';
 import { ReportWriter } from '../../src/output/report-writer.js';
 import { CsvRenderer } from '../../src/render/csv-renderer.js';
 import { NdjsonRenderer } from '../../src/render/json-renderer.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 import { okEntry, sampleAlarm } from '../render/sample-entries.js';
 
 /** A destination that takes writes out of order in time (later ones finish first). */
@@ -27,13 +26,7 @@ function slowFirstDestination(): ReportDestination & { text: string } {
 }
 
 describe('ReportWriter', () => {
-  let folder = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-writer-'));
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
+  const folder = withTempDir('unreg-writer-');
 
   it('writes start, phones in the order given and end, never interleaved, and gives the summary', async () => {
     const destination = slowFirstDestination();
@@ -52,20 +45,20 @@ describe('ReportWriter', () => {
   });
 
   it('commits a file only at finish; abandon leaves the earlier file and no temporary file', async () => {
-    const path = join(folder, 'report.csv');
+    const path = folder.join('report.csv');
     await writeFile(path, 'earlier\n');
     const writer = new ReportWriter(new CsvRenderer(), await openAtomicFile(path));
     await writer.add(okEntry('a', []));
     assert.equal(await readFile(path, 'utf8'), 'earlier\n');
     await writer.abandon();
     assert.equal(await readFile(path, 'utf8'), 'earlier\n');
-    assert.deepEqual(await readdir(folder), ['report.csv']);
+    assert.deepEqual(await readdir(folder.path), ['report.csv']);
 
     const second = new ReportWriter(new CsvRenderer(), await openAtomicFile(path));
     await second.add(okEntry('b', []));
     await second.finish();
     assert.match(await readFile(path, 'utf8'), /^host,port,.*\r\nb,22,/s);
-    assert.deepEqual(await readdir(folder), ['report.csv']);
+    assert.deepEqual(await readdir(folder.path), ['report.csv']);
   });
 
   it('passes a failed write on to every later write and to finish, without an unhandled rejection', async () => {

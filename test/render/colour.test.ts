@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { colourFor, colourWanted } from '../../src/render/colour.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { runCliOnTerminal } from '../helpers/run-cli-on-terminal.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples/show-unreg-cp8861.txt');
 // The only escape sequences the table may write: our own bold and red.
@@ -31,11 +31,10 @@ describe('colourWanted', () => {
 });
 
 describe('colour in the built CLI', () => {
-  let folder = '';
+  const folder = withTempDir('unreg-colour-');
   let evil = '';
   before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-colour-'));
-    evil = join(folder, 'evil.txt');
+    evil = folder.join('evil.txt');
     const example = await readFile(EXAMPLE, 'utf8');
     await writeFile(
       evil,
@@ -43,9 +42,6 @@ describe('colour in the built CLI', () => {
         .replace('SEP2834A282656D', 'SEP\u001b]0;owned\u0007\u001b[5mBLINK\u009b2J')
         .replace('jtac-l2tun-01', 'sw\u202e10-nut-lt'),
     );
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
   });
 
   it('colours the table on a terminal, with nothing a phone sent among the escapes', async () => {

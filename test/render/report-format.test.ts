@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CsvRenderer } from '../../src/render/csv-renderer.js';
 import { JsonRenderer, NdjsonRenderer } from '../../src/render/json-renderer.js';
 import { defaultFormat, rendererFor } from '../../src/render/report-format.js';
@@ -10,6 +9,7 @@ import { TableRenderer } from '../../src/render/table-renderer.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { runCliOnTerminal } from '../helpers/run-cli-on-terminal.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples/show-unreg-cp8861.txt');
 
@@ -51,13 +51,7 @@ describe('rendererFor', () => {
 });
 
 describe('the default format in the built CLI', () => {
-  let folder = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-format-'));
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
+  const folder = withTempDir('unreg-format-');
 
   it('is the table on a terminal', async () => {
     const run = await runCliOnTerminal(['parse', EXAMPLE], { NO_COLOR: '1' });
@@ -75,17 +69,17 @@ describe('the default format in the built CLI', () => {
   it('follows --output, with {date} expanded in UTC, even on a terminal', async () => {
     const utcDate = () => new Date().toISOString().slice(0, 10);
     const dates = new Set([utcDate()]);
-    const run = await runCliOnTerminal(['parse', EXAMPLE, '--output', join(folder, 'unreg-{date}.ndjson')]);
+    const run = await runCliOnTerminal(['parse', EXAMPLE, '--output', folder.join('unreg-{date}.ndjson')]);
     dates.add(utcDate());
     assert.equal(run.status, 0, run.stderr + run.stdout);
     assert.equal(run.stdout, '');
-    const [file, ...others] = await readdir(folder);
+    const [file, ...others] = await readdir(folder.path);
     assert.deepEqual(others, []);
     assert.ok(
       [...dates].some((date) => file === `unreg-${date}.ndjson`),
       file,
     );
-    const text = await readFile(join(folder, file ?? ''), 'utf8');
+    const text = await readFile(folder.join(file ?? ''), 'utf8');
     assert.equal(text.trim().split('\n').length, 1);
     assert.equal(JSON.parse(text).alarms[0].reasonCode, 10);
   });

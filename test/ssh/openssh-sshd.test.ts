@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { planFleet } from '../../src/simulator/fleet-plan.js';
 import { phoneTruth } from '../../src/simulator/fleet-truth.js';
@@ -9,6 +7,7 @@ import { type OpenSshPhones, type SshdAlgorithms, startOpenSshPhones } from '../
 import { type CliRun, runCli } from '../helpers/run-cli.js';
 import { ensureSshdTestUser, SSHD_TEST_USER } from '../helpers/sshd-test-user.js';
 import { essentials, type ReportedPhone } from '../helpers/sweep-report.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 /**
  * Phones served by OpenSSH's sshd (Debian's openssh-server), a second SSH
@@ -83,7 +82,7 @@ function chosen(log: string, what: RegExp): string[] {
 describe('unreg sweep against phones served by OpenSSH sshd with old algorithms only', () => {
   const env = { SSHD_PHONE_PASSWORD: SSHD_TEST_USER.password, SSHD_PHONE_DEBUG_PASSWORD: DEBUG_PASSWORD };
   const servers: OpenSshPhones[] = [];
-  let folder = '';
+  const folder = withTempDir('unreg-sshd-sweep-');
   let inventory = '';
   let sweep: CliRun;
   let sweepLogs: string[];
@@ -96,7 +95,7 @@ describe('unreg sweep against phones served by OpenSSH sshd with old algorithms 
     '--retries',
     '0',
     '--known-hosts',
-    join(folder, 'known_hosts'),
+    folder.join('known_hosts'),
     '-f',
     'json',
     ...extra,
@@ -104,13 +103,12 @@ describe('unreg sweep against phones served by OpenSSH sshd with old algorithms 
 
   before(async () => {
     ensureSshdTestUser();
-    folder = await mkdtemp(join(tmpdir(), 'unreg-sshd-sweep-'));
     for (const firmware of FIRMWARES) {
       servers.push(
         await startOpenSshPhones({ ...firmware, seed: SEED, fleetSize: FLEET_SIZE, debugPassword: DEBUG_PASSWORD }),
       );
     }
-    inventory = join(folder, 'inventory.yaml');
+    inventory = folder.join('inventory.yaml');
     await writeFile(inventory, inventoryYaml(servers));
     sweep = await runCli(sweepArgs(), { env });
     sweepLogs = await Promise.all(servers.map((server) => server.logged(KEX_CHOSEN, server.hosts.length)));
@@ -121,7 +119,6 @@ describe('unreg sweep against phones served by OpenSSH sshd with old algorithms 
   });
   after(async () => {
     await Promise.all(servers.map((server) => server.close()));
-    await rm(folder, { recursive: true, force: true });
   });
 
   it('reads every phone, with exactly the alarms it holds (section, code, device, timestamp)', () => {
@@ -160,7 +157,7 @@ describe('unreg sweep against phones served by OpenSSH sshd with old algorithms 
   });
 
   it("recorded each phone's ssh-rsa host key, the one sshd was given", async () => {
-    const knownHosts = (await readFile(join(folder, 'known_hosts'), 'utf8')).trim().split('\n').sort();
+    const knownHosts = (await readFile(folder.join('known_hosts'), 'utf8')).trim().split('\n').sort();
     const expected = servers.flatMap((server) =>
       server.hosts.map((host) => `[${host}]:${server.port} ${server.hostKey.publicKey}`),
     );
@@ -197,13 +194,12 @@ describe('unreg sweep against phones served by OpenSSH sshd with old algorithms 
 describe('unreg sweep against an sshd phone whose debug shell goes silent after the password', () => {
   const env = { SSHD_PHONE_PASSWORD: SSHD_TEST_USER.password, SSHD_PHONE_DEBUG_PASSWORD: DEBUG_PASSWORD };
   let server: OpenSshPhones;
-  let folder = '';
+  const folder = withTempDir('unreg-sshd-silent-');
   let sweep: CliRun;
   let sshdLog = '';
 
   before(async () => {
     ensureSshdTestUser();
-    folder = await mkdtemp(join(tmpdir(), 'unreg-sshd-silent-'));
     server = await startOpenSshPhones({
       indices: [0],
       algorithms: FIRMWARES[0]?.algorithms ?? { kex: [], hostKey: [], ciphers: [], macs: [] },
@@ -212,9 +208,9 @@ describe('unreg sweep against an sshd phone whose debug shell goes silent after 
       debugPassword: DEBUG_PASSWORD,
       mode: 'silent-after-debug-password',
     });
-    const inventory = join(folder, 'inventory.yaml');
+    const inventory = folder.join('inventory.yaml');
     await writeFile(inventory, inventoryYaml([server]));
-    const known = join(folder, 'known_hosts');
+    const known = folder.join('known_hosts');
     // Retries allowed: a retried phone would log in again (after 1 s).
     const args = ['--retries', '2', '--login-timeout', '1', '--known-hosts', known];
     sweep = await runCli(['sweep', inventory, ...args, '-f', 'json'], { env });
@@ -222,7 +218,6 @@ describe('unreg sweep against an sshd phone whose debug shell goes silent after 
   });
   after(async () => {
     await server?.close();
-    await rm(folder, { recursive: true, force: true });
   });
 
   it('reports a timeout naming the debug password, not a refused login', () => {

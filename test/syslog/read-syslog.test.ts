@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import {
   MALFORMED_KEPT,
@@ -14,6 +12,7 @@ import {
   SyslogInputError,
   stdinSyslogInput,
 } from '../../src/syslog/read-syslog.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 import {
   ciscoHeader,
   endPointUnregistered,
@@ -34,16 +33,10 @@ async function readAll(inputs: SyslogInput[], options?: ReadOptions) {
 }
 
 describe('readSyslogInputs', () => {
-  let folder = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-syslog-read-'));
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
+  const folder = withTempDir('unreg-syslog-read-');
 
   it('reads events from files in order, and reports malformed lines by file and number without stopping', async () => {
-    const first = join(folder, 'CiscoSyslog');
+    const first = folder.join('CiscoSyslog');
     await writeFile(
       first,
       [
@@ -55,7 +48,7 @@ describe('readSyslogInputs', () => {
         '',
       ].join('\r\n'),
     );
-    const second = join(folder, 'CiscoSyslog.1');
+    const second = folder.join('CiscoSyslog.1');
     await writeFile(second, `${OLDER_DEVICE_UNREGISTERED}\n`);
     const reading = await readAll([await openSyslogFile(first), await openSyslogFile(second)]);
     assert.deepEqual(
@@ -80,7 +73,7 @@ describe('readSyslogInputs', () => {
   });
 
   it('joins a message CUCM split in parts, and decodes escaped brackets in values', async () => {
-    const path = join(folder, 'parts');
+    const path = folder.join('parts');
     const seed = `${ciscoHeader('Apr 21 2016 09:03:30.123 UTC')}${SEED_LAST_OUT_OF_SERVICE}`;
     const [first, second] = splitInParts(seed, 2);
     const orphan = splitInParts(seed.replace('SEP2834A282656D', 'SEP000000000009'), 3, 202)[1];
@@ -131,7 +124,7 @@ describe('readSyslogInputs', () => {
   });
 
   it('places RFC 3164 dates in the year before the file was last written', async () => {
-    const path = join(folder, 'new-year');
+    const path = folder.join('new-year');
     await writeFile(path, `Dec 31 23:59:00 cucm ${endPointUnregistered({ DeviceName: 'SEP1' })}\n`);
     await utimes(path, new Date('2017-01-02T00:00:00Z'), new Date('2017-01-02T00:00:00Z'));
     // RFC 3164 times are local: look at the local calendar date.
@@ -148,7 +141,7 @@ describe('readSyslogInputs', () => {
   it('reads a gzip file through gunzip, and says so when it is cut short', async () => {
     const text = `${SEED_ENDPOINT_UNREGISTERED}\nother\n${SEED_LAST_OUT_OF_SERVICE}\n`;
     const packed = gzipSync(text);
-    const path = join(folder, 'cucm.log.2.gz');
+    const path = folder.join('cucm.log.2.gz');
     await writeFile(path, packed);
     const { events, read } = await readAll([await openSyslogFile(path)]);
     assert.deepEqual(
@@ -159,7 +152,7 @@ describe('readSyslogInputs', () => {
       ],
     );
     assert.equal(read.lines, 3);
-    const cut = join(folder, 'cut.gz');
+    const cut = folder.join('cut.gz');
     await writeFile(cut, packed.subarray(0, packed.length - 10));
     await assert.rejects(
       readAll([await openSyslogFile(cut)]),
@@ -168,12 +161,12 @@ describe('readSyslogInputs', () => {
   });
 
   it('says in one line why a file cannot be opened', async () => {
-    await assert.rejects(openSyslogFile(join(folder, 'missing')), (error: Error) => {
+    await assert.rejects(openSyslogFile(folder.join('missing')), (error: Error) => {
       assert.ok(error instanceof SyslogInputError);
       assert.match(error.message, /^cannot read .*missing: no such file$/);
       return true;
     });
-    const sub = join(folder, 'a-folder');
+    const sub = folder.join('a-folder');
     await mkdir(sub);
     await assert.rejects(openSyslogFile(sub), /^SyslogInputError: cannot read .*a-folder: is a folder, not a file$/);
   });

@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, it } from 'node:test';
 import { fingerprint } from '../../../src/ssh/host-keys/host-key.js';
 import { KnownHostsStore } from '../../../src/ssh/host-keys/known-hosts-store.js';
+import { withTempDir } from '../../helpers/temp-dir.js';
 
 const KEY_A = { type: 'ssh-ed25519', base64: Buffer.from('key A').toString('base64') };
 const KEY_B = { type: 'ssh-ed25519', base64: Buffer.from('key B').toString('base64') };
 
 describe('KnownHostsStore', () => {
-  let folder = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-known-hosts-'));
-  });
-  after(() => rm(folder, { recursive: true, force: true }));
+  const folder = withTempDir('unreg-known-hosts-');
 
   it('accept-new records a new phone (creating the folder) and accepts it again', async () => {
-    const path = join(folder, 'new/known_hosts');
+    const path = folder.join('new/known_hosts');
     const store = await KnownHostsStore.open(path, 'accept-new');
     assert.deepEqual(store.verify('127.0.1.1', 2222, KEY_A), { accepted: true });
     assert.equal(await store.flush(), null);
@@ -27,7 +22,7 @@ describe('KnownHostsStore', () => {
   });
 
   it('refuses a changed key naming both SHA256 fingerprints, and writes nothing', async () => {
-    const path = join(folder, 'changed');
+    const path = folder.join('changed');
     await writeFile(path, `10.1.2.3 ssh-ed25519 ${KEY_A.base64}\n`);
     const store = await KnownHostsStore.open(path, 'accept-new');
     const verdict = store.verify('10.1.2.3', 22, KEY_B);
@@ -40,7 +35,7 @@ describe('KnownHostsStore', () => {
   });
 
   it('accepts a key a pattern line gives; a changed one is refused, saying to edit that line', async () => {
-    const path = join(folder, 'patterns');
+    const path = folder.join('patterns');
     await writeFile(path, `10.20.*,!10.20.0.9 ssh-ed25519 ${KEY_A.base64}\n`);
     const store = await KnownHostsStore.open(path, 'strict');
     assert.deepEqual(store.verify('10.20.3.4', 22, KEY_A), { accepted: true });
@@ -51,7 +46,7 @@ describe('KnownHostsStore', () => {
   });
 
   it('refuses a @revoked key for the hosts its line names, even a new phone, and records nothing', async () => {
-    const path = join(folder, 'revoked');
+    const path = folder.join('revoked');
     const text = `@revoked * ssh-ed25519 ${KEY_B.base64}\n`;
     await writeFile(path, text);
     const store = await KnownHostsStore.open(path, 'accept-new');
@@ -62,7 +57,7 @@ describe('KnownHostsStore', () => {
   });
 
   it('finds a phone named in another case, and records names in lower case as OpenSSH does', async () => {
-    const path = join(folder, 'case');
+    const path = folder.join('case');
     await writeFile(path, `phone1.example.com ssh-ed25519 ${KEY_A.base64}\n`);
     const store = await KnownHostsStore.open(path, 'accept-new');
     assert.deepEqual(store.verify('PHONE1.example.com', 22, KEY_A), { accepted: true });
@@ -72,12 +67,12 @@ describe('KnownHostsStore', () => {
   });
 
   it('strict refuses an unknown phone; off accepts anything without a file', async () => {
-    const strict = await KnownHostsStore.open(join(folder, 'absent'), 'strict');
+    const strict = await KnownHostsStore.open(folder.join('absent'), 'strict');
     const verdict = strict.verify('10.1.2.4', 22, KEY_A);
     assert.ok(!verdict.accepted && /not in .*strict/.test(verdict.reason));
-    const off = await KnownHostsStore.open(join(folder, 'absent-too'), 'off');
+    const off = await KnownHostsStore.open(folder.join('absent-too'), 'off');
     assert.deepEqual(off.verify('10.1.2.4', 22, KEY_B), { accepted: true });
     assert.equal(await off.flush(), null);
-    await assert.rejects(readFile(join(folder, 'absent-too')));
+    await assert.rejects(readFile(folder.join('absent-too')));
   });
 });
