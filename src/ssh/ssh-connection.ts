@@ -62,7 +62,7 @@ export function openSshConnection(
       client.on('error', () => undefined);
       // A goodbye only to a phone that is there and answering: not before TCP
       // connects, not when interrupted, not to one that let our timer run out.
-      const silent = error instanceof PhoneReadError && error.kind === 'timeout';
+      const silent = error instanceof PhoneReadError && error.observed.type === 'silence';
       const graceful = phase !== 'TCP connect' && !signal.aborted && !silent;
       void closeConnection(connection, graceful).then(() => reject(inCurrentPhase(error)));
     };
