@@ -9,8 +9,10 @@ type TtyInput = Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unk
 export function promptPassword(question: string, input: TtyInput, output: Writable): Promise<string | null> {
   if (input.isTTY !== true || input.setRawMode === undefined) return Promise.resolve(null);
   const setRawMode = input.setRawMode.bind(input);
-  output.write(question);
+  // Echo off before the question shows: an answer typed the moment it
+  // appears (or typed ahead) is never echoed.
   setRawMode(true);
+  output.write(question);
   input.resume();
   return new Promise((resolve) => {
     let typed = '';
