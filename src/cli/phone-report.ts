@@ -1,3 +1,4 @@
+import type { HistoryRecording } from '../history/history-recording.js';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import type { PhoneEntry } from '../report/report-document.js';
 import { runSweep, type SweepOptions } from '../sweep/run-sweep.js';
@@ -5,6 +6,7 @@ import { interruptSignal } from '../terminal/interrupt.js';
 import { sweepProgress } from '../terminal/sweep-progress.js';
 import type { CliIo } from './command-line.js';
 import { EXIT } from './exit-status.js';
+import { finishHistoryRecording, recordEntry } from './history-option.js';
 import { type ReportArgs, writeReport } from './report-options.js';
 
 /**
@@ -19,6 +21,8 @@ export async function reportPhones(
   io: CliIo,
   /** Adds to each entry what the run knows besides the phone (CUCM's events). */
   complete: (entry: PhoneEntry) => PhoneEntry = (entry) => entry,
+  /** --history: the run's recording, one more consumer of the entries. */
+  history: HistoryRecording | null = null,
 ): Promise<void> {
   const interrupt = interruptSignal();
   const progress = await sweepProgress(io.stderr, targets.length, args.quiet);
@@ -26,7 +30,7 @@ export async function reportPhones(
     const summary = await writeReport(args, io, async (report) => {
       await runSweep(targets, options, interrupt.signal, async (entry) => {
         progress.phoneDone(entry);
-        await report.add(complete(entry));
+        await report.add(recordEntry(history, complete(entry)));
       });
       progress.stop();
     });
@@ -34,7 +38,10 @@ export async function reportPhones(
     if (keyError !== null) io.stderr.write(`unreg: warning: could not record new host keys: ${keyError.message}\n`);
     if (interrupt.signal.aborted) io.exitStatus = EXIT.interrupted;
     else io.exitStatus = summary.phones.failed > 0 ? EXIT.someFailed : EXIT.ok;
+    finishHistoryRecording(history, !interrupt.signal.aborted, io);
+    history = null;
   } finally {
+    history?.abandon();
     progress.stop();
     interrupt.release();
   }

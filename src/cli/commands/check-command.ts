@@ -5,11 +5,13 @@ import { Secret } from '../../inventory/secret.js';
 import { promptPassword } from '../../terminal/password-prompt.js';
 import { type CliIo, lastValue } from '../command-line.js';
 import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from '../cucm-syslog-options.js';
+import { type HistoryArgs, startHistoryRecording, withHistoryOption } from '../history-option.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
 import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../session-options.js';
 
 type CheckArgs = ReportArgs &
+  HistoryArgs &
   SessionArgs &
   CucmSyslogArgs &
   Omit<TargetFlags, 'password' | 'debugPassword'> & { host: string };
@@ -38,7 +40,7 @@ export function checkCommand(io: CliIo) {
       withCucmSyslogOptions(
         withReportOptions(
           withSessionOptions(
-            yargs
+            withHistoryOption(yargs)
               .positional('host', { type: 'string', demandOption: true, describe: 'Phone address or DNS name' })
               .option('port', { type: 'number', describe: 'SSH port (default 22)' })
               .option('username', { alias: 'u', type: 'string', describe: 'SSH user set on the phone in CUCM' })
@@ -71,7 +73,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<void> {
   for (const warning of resolution.warnings) io.stderr.write(`unreg: warning: ${warning}\n`);
   const joinCucm = await loadCucmSyslog(args, io, false);
   const options = { ...(await readOptionsFrom(args, io.env)), concurrency: 1 };
-  await reportPhones([target], options, { ...args, quiet: true }, io, joinCucm);
+  const history = await startHistoryRecording(args, io, 'check', [args.host]);
+  await reportPhones([target], options, { ...args, quiet: true }, io, joinCucm, history);
 }
 
 function targetOf(resolution: FlagResolution) {

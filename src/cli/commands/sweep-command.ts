@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { readStreamText } from '../../input/read-text.js';
 import { filterPhones } from '../../inventory/filter-phones.js';
@@ -6,11 +7,12 @@ import { parseInventory } from '../../inventory/parse-inventory.js';
 import { secretFileReader } from '../../inventory/secret-file.js';
 import { type CliIo, lastValue, STDIN_ARGUMENT, UsageError } from '../command-line.js';
 import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from '../cucm-syslog-options.js';
+import { type HistoryArgs, startHistoryRecording, withHistoryOption } from '../history-option.js';
 import { reportPhones } from '../phone-report.js';
 import { type ReportArgs, withReportOptions } from '../report-options.js';
 import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../session-options.js';
 
-interface SweepArgs extends ReportArgs, SessionArgs, CucmSyslogArgs {
+interface SweepArgs extends ReportArgs, SessionArgs, CucmSyslogArgs, HistoryArgs {
   inventory: string;
   concurrency: number;
   site?: string | string[];
@@ -26,7 +28,7 @@ export function sweepCommand(io: CliIo) {
       withCucmSyslogOptions(
         withReportOptions(
           withSessionOptions(
-            yargs
+            withHistoryOption(yargs)
               .positional('inventory', {
                 type: 'string',
                 demandOption: true,
@@ -63,7 +65,9 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<void> {
     throw new UsageError(`no phone of ${inventoryName(args.inventory)} matches --site/--tag/--host`);
   const joinCucm = await loadCucmSyslog(args, io, false);
   const options = { ...(await readOptionsFrom(args, io.env)), concurrency: args.concurrency };
-  await reportPhones(phones, options, args, io, joinCucm);
+  const inventoryInput = args.inventory === STDIN_ARGUMENT ? '-' : resolve(args.inventory);
+  const history = await startHistoryRecording(args, io, 'sweep', [inventoryInput]);
+  await reportPhones(phones, options, args, io, joinCucm, history);
 }
 
 /**
