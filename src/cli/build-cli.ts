@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   syslog: async () => (await import('./commands/syslog-command.js')).syslogCommand,
   inventory: async () => (await import('./commands/inventory-command.js')).inventoryCommand,
   simulate: async () => (await import('./commands/simulate-command.js')).simulateCommand,
+  history: async () => (await import('./commands/history-command.js')).historyCommand,
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { HistoryFileError } from '../history/history-error.js';
+import { HistoryArgumentError, HistoryFileError } from '../history/history-error.js';
 import { historyPath } from '../history/history-path.js';
 import type { HistoryRecording } from '../history/history-recording.js';
 import type { PhoneEntry } from '../report/report-document.js';
@@ -58,11 +58,13 @@ export function recordEntry(recording: HistoryRecording | null, entry: PhoneEntr
   return entry;
 }
 
-/** A history file that cannot be used is the user's to fix: exit 2, one line. */
+/** A history file that cannot be used, or a question it cannot answer, is the user's to fix: exit 2, one line. */
 export async function usageErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw error instanceof HistoryFileError ? new UsageError(error.message) : error;
+    throw error instanceof HistoryFileError || error instanceof HistoryArgumentError
+      ? new UsageError(error.message)
+      : error;
   }
 }

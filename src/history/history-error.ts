@@ -6,3 +6,8 @@
 export class HistoryFileError extends Error {
   override readonly name = 'HistoryFileError';
 }
+
+/** A question the history cannot answer as asked (an unknown run or phone, a bad --since, a bad report to import). */
+export class HistoryArgumentError extends Error {
+  override readonly name = 'HistoryArgumentError';
+}

@@ -70,6 +70,21 @@ export function generateAlarms(phone: GeneratedPhone, count: number, random: () 
   });
 }
 
+/**
+ * One alarm of the phone at `index` (device name and model as planned) at a
+ * chosen time and reason: what a phone gains when it unregisters again.
+ */
+export function alarmAt(
+  phone: { readonly index: number; readonly name: string; readonly model: string },
+  timeMs: number,
+  reasonCode: number,
+  section: AlarmSection,
+): ParsedAlarm {
+  const identity = { deviceName: phone.name, model: phone.model, ipv4: voiceVlanAddress(phone.index) };
+  const params = alarmParams(identity, timeMs, reasonCode, seededRandom(timeMs % 2 ** 32));
+  return { section, name: 'LastOutOfServiceInformation', params };
+}
+
 function alarmParams(phone: GeneratedPhone, time: number, reasonCode: number, random: () => number) {
   const gateway = phone.ipv4.replace(/\.\d+$/, '.254');
   const localPort = String(49152 + Math.floor(random() * 16000));

@@ -1,5 +1,6 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2, { type Algorithms } from 'ssh2';
+import type { ParsedAlarm } from '../parser/parsed-alarm.js';
 import { coalesceWrites } from '../ssh/coalesced-writes.js';
 import type { PhonePlan } from './fleet-plan.js';
 import { ed25519HostKey, legacyRsaHostKey, type SimulatorHostKey, serverHostKey } from './host-keys.js';
@@ -41,9 +42,10 @@ const MODERN_IDENT = 'OpenSSH_8.6';
  * paid at start-up) and again after a host key change.
  */
 export class SimulatedPhone {
-  readonly plan: PhonePlan;
+  #plan: PhonePlan;
   readonly #settings: PhoneSettings;
-  readonly #behaviour: PhoneBehaviour;
+  readonly #stats: SessionStats;
+  #behaviour: PhoneBehaviour;
   readonly #sockets = new Map<string, Socket>();
   #generation: number;
   #hostKey: SimulatorHostKey | null = null;
@@ -51,10 +53,27 @@ export class SimulatedPhone {
   #listener: NetServer | null = null;
 
   constructor(plan: PhonePlan, settings: PhoneSettings, stats: SessionStats, keyGeneration: number) {
-    this.plan = plan;
+    this.#plan = plan;
     this.#settings = settings;
+    this.#stats = stats;
     this.#behaviour = phoneBehaviour(plan, settings, stats);
     this.#generation = keyGeneration;
+  }
+
+  get plan(): PhonePlan {
+    return this.#plan;
+  }
+
+  /** What `show unreg` prints from the next session on: a new unregistration added, or none after a power cycle. */
+  setAlarms(alarms: readonly ParsedAlarm[]): void {
+    this.#plan = { ...this.#plan, alarms };
+    this.#behaviour = phoneBehaviour(this.#plan, this.#settings, this.#stats);
+  }
+
+  /** Unplugged: stops listening, so that connections are refused, as the `refused` mode's are. */
+  unplug(): Promise<void> {
+    this.#plan = { ...this.#plan, mode: 'refused' };
+    return this.close();
   }
 
   /** The host key clients see now. */

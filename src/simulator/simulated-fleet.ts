@@ -1,3 +1,4 @@
+import type { ParsedAlarm } from '../parser/parsed-alarm.js';
 import { type FleetFiles, writeFleetFiles } from './fleet-files.js';
 import { type PhonePlan, planFleet } from './fleet-plan.js';
 import { type FleetTruth, type PhoneTruth, phoneTruth } from './fleet-truth.js';
@@ -44,6 +45,10 @@ export interface SimulatedFleet {
   sessionsOf(index: number): number;
   /** New sessions of the phone at `index` see another host key. */
   changeHostKey(index: number): void;
+  /** The phone at `index` holds these alarms from now on (it unregistered again, or was power-cycled: none). */
+  setAlarms(index: number, alarms: readonly ParsedAlarm[]): void;
+  /** The phone at `index` stops answering: connections to it are refused. */
+  unplug(index: number): Promise<void>;
   /** Writes `inventory.yaml` and `truth.json` into the folder. */
   writeFiles(folder: string): Promise<FleetFiles>;
   /** Stops every listener and ends every session; resolves when all are closed. */
@@ -88,7 +93,6 @@ export async function startSimulatedFleet(options: FleetOptions): Promise<Simula
 class Fleet implements SimulatedFleet {
   readonly port: number;
   readonly seed: number;
-  readonly phones: readonly PhonePlan[];
   readonly credentials: SimulatorCredentials;
   readonly #phones: readonly SimulatedPhone[];
   readonly #stats: SessionStats;
@@ -105,9 +109,12 @@ class Fleet implements SimulatedFleet {
     this.port = port;
     this.seed = seed;
     this.#phones = phones;
-    this.phones = phones.map((phone) => phone.plan);
     this.credentials = credentials;
     this.#stats = stats;
+  }
+
+  get phones(): readonly PhonePlan[] {
+    return this.#phones.map((phone) => phone.plan);
   }
 
   get truth(): FleetTruth {
@@ -124,10 +131,24 @@ class Fleet implements SimulatedFleet {
   }
 
   changeHostKey(index: number): void {
+    this.#phone(index).changeHostKey();
+    this.#truth = null;
+  }
+
+  setAlarms(index: number, alarms: readonly ParsedAlarm[]): void {
+    this.#phone(index).setAlarms(alarms);
+    this.#truth = null;
+  }
+
+  unplug(index: number): Promise<void> {
+    this.#truth = null;
+    return this.#phone(index).unplug();
+  }
+
+  #phone(index: number): SimulatedPhone {
     const phone = this.#phones[index];
     if (phone === undefined) throw new RangeError(`no phone at index ${index}`);
-    phone.changeHostKey();
-    this.#truth = null;
+    return phone;
   }
 
   writeFiles(folder: string): Promise<FleetFiles> {
