@@ -7,8 +7,9 @@ import { type InventoryTop, readTop } from './read-top.js';
 import { type Environment, type LoginResolution, resolveLogin, withIdentity } from './resolve-target.js';
 import type { SecretReader } from './secret-reader.js';
 import { DEFAULT_PORT, type SettingName } from './settings.js';
+import type { YamlNode } from './yaml-nodes.js';
 import { YamlSource } from './yaml-source.js';
-import { readYamlTree, STREAMED, withoutByteOrderMark, type YamlNode } from './yaml-tree.js';
+import { readYamlTree, STREAMED, withoutByteOrderMark } from './yaml-tree.js';
 
 export interface ParseInventoryOptions {
   /** The file name used in messages. */

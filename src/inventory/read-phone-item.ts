@@ -1,8 +1,8 @@
 import { closestKey } from './closest-key.js';
 import { type LayerSettings, readLayer } from './read-settings.js';
 import type { TargetIdentity } from './resolve-target.js';
+import type { YamlNode } from './yaml-nodes.js';
 import { describeNode, type YamlSource } from './yaml-source.js';
-import type { YamlNode } from './yaml-tree.js';
 import { readText, readTextList, type ValueSite } from './yaml-values.js';
 
 /**

@@ -11,8 +11,8 @@ import {
   type SettingsLayer,
 } from './settings.js';
 import { compilePromptPattern } from './shell-prompt-pattern.js';
+import type { YamlMapping, YamlNode } from './yaml-nodes.js';
 import { mappingEntries, type YamlSource } from './yaml-source.js';
-import type { YamlMapping, YamlNode } from './yaml-tree.js';
 import { readPort, readText, type ValueSite } from './yaml-values.js';
 
 export type LayerScope = 'defaults' | 'group' | 'phone';

@@ -1,8 +1,8 @@
 import { unknownKeyMessage } from './closest-key.js';
 import { type LayerSettings, readLayer } from './read-settings.js';
 import { TOP_KEYS } from './settings.js';
+import type { YamlMapping, YamlNode } from './yaml-nodes.js';
 import { describeNode, isEmptyValue, mappingEntries, type YamlSource } from './yaml-source.js';
-import type { YamlMapping, YamlNode } from './yaml-tree.js';
 
 /** The top level of an inventory: defaults, groups by name, and the phones' nodes. */
 export interface InventoryTop {

@@ -47,7 +47,7 @@ export class LineIndex {
 }
 
 /** The offset past spaces, line breaks and comments from `offset`. */
-export function skipSeparation(text: string, offset: number): number {
+function skipSeparation(text: string, offset: number): number {
   let at = offset;
   for (;;) {
     const char = text.charCodeAt(at);

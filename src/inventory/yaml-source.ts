@@ -1,5 +1,5 @@
 import type { InventoryProblem } from './inventory-problem.js';
-import type { YamlMapping, YamlNode } from './yaml-tree.js';
+import type { YamlMapping, YamlNode } from './yaml-nodes.js';
 
 /**
  * The parsed inventory file with what every check needs to word a problem:

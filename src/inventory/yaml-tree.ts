@@ -11,42 +11,10 @@ import {
   type SequenceEvent,
   YAMLException,
 } from 'js-yaml';
+import { withMergedKeys } from './yaml-merge-keys.js';
+import type { YamlNode, YamlScalar } from './yaml-nodes.js';
 import { plainValue, type ScalarValue, taggedValue, tagProblem } from './yaml-scalars.js';
 import { flowCollectionEnd, LineIndex, nextDocumentStart, nextEntryDash } from './yaml-scan.js';
-
-/**
- * A YAML document as light located nodes: each value with its 1-based line
- * and its offsets in the text (to quote it as written, e.g. `0123`), mappings
- * as their pairs in file order (a repeated key included), aliases replaced by
- * the node their anchor names. Only what the inventory's messages need.
- */
-export type YamlNode = YamlScalar | YamlMapping | YamlSequence;
-
-interface Located {
-  readonly line: number;
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface YamlScalar extends Located {
-  readonly kind: 'scalar';
-  readonly value: ScalarValue;
-}
-
-export interface YamlMapping extends Located {
-  readonly kind: 'mapping';
-  /**
-   * Keys and values in file order, a repeated key included: key, value, key,
-   * value... (flat: a 10,000-phone file has 40,000 pairs). A value is null
-   * for `key:` with nothing after it.
-   */
-  readonly keysAndValues: readonly (YamlNode | null)[];
-}
-
-export interface YamlSequence extends Located {
-  readonly kind: 'sequence';
-  readonly items: readonly YamlNode[];
-}
 
 export type YamlTree =
   | {
@@ -347,50 +315,4 @@ class TreeBuilder {
     const prefix = this.tagHandles.get(handle) ?? (handle === '!!' ? CORE_HANDLE : handle);
     return prefix + written.slice(handle.length);
   }
-}
-
-/**
- * YAML merge keys, as Ansible inventories use them: `<<: *base` (or a list
- * of aliases) brings in the pairs of the mappings named whose keys the
- * mapping does not set itself, an earlier mapping before a later one. Their
- * nodes keep the lines where they are written, so a problem is reported
- * there. A quoted `"<<"` is an ordinary key; a `<<` whose value is no mapping
- * stays as written (and is reported as an unknown key).
- */
-function withMergedKeys(flat: (YamlNode | null)[], text: string): (YamlNode | null)[] {
-  const merged: YamlMapping[] = [];
-  const own: (YamlNode | null)[] = [];
-  for (let index = 0; index < flat.length; index += 2) {
-    const key = flat[index] ?? null;
-    const value = flat[index + 1] ?? null;
-    const sources = isMergeKey(key, text) ? mergeSources(value) : null;
-    if (sources === null) own.push(key, value);
-    else merged.push(...sources);
-  }
-  if (merged.length === 0) return flat;
-  const keys = new Set(own.filter((_, index) => index % 2 === 0).map(scalarValue));
-  for (const mapping of merged) {
-    for (let index = 0; index < mapping.keysAndValues.length; index += 2) {
-      const key = mapping.keysAndValues[index] ?? null;
-      if (keys.has(scalarValue(key))) continue;
-      keys.add(scalarValue(key));
-      own.push(key, mapping.keysAndValues[index + 1] ?? null);
-    }
-  }
-  return own;
-}
-
-function isMergeKey(key: YamlNode | null, text: string): boolean {
-  return key?.kind === 'scalar' && key.value === '<<' && text.startsWith('<<', key.start);
-}
-
-/** The mappings a merge key's value names, or null when it names something else. */
-function mergeSources(value: YamlNode | null): YamlMapping[] | null {
-  if (value?.kind === 'mapping') return [value];
-  if (value?.kind !== 'sequence' || value.items.length === 0) return null;
-  return value.items.every((item) => item.kind === 'mapping') ? (value.items as YamlMapping[]) : null;
-}
-
-function scalarValue(node: YamlNode | null): unknown {
-  return node?.kind === 'scalar' ? node.value : node;
 }

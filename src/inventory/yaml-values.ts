@@ -1,5 +1,5 @@
+import type { YamlNode } from './yaml-nodes.js';
 import { describeNode, isEmptyValue, type YamlSource } from './yaml-source.js';
-import type { YamlNode } from './yaml-tree.js';
 
 // Typed reads of one value. YAML's core schema turns unquoted `0123` into the
 // number 123 and `true` into a boolean: a text key given one is an error that

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readYamlTree, STREAMED, type YamlNode } from '../../src/inventory/yaml-tree.js';
+import type { YamlNode } from '../../src/inventory/yaml-nodes.js';
+import { readYamlTree, STREAMED } from '../../src/inventory/yaml-tree.js';
 
 /** A node as `value@line`, `{key: value}@line`, `[items]@line`: what the inventory's checks see. */
 function show(node: YamlNode | null): string {
