@@ -47,7 +47,26 @@ export function soapClient(endpoint: CucmEndpoint): SoapClient {
   };
 }
 
-function post(
+/** An error of a kept-alive connection that CUCM closed as the request went out (Node's docs: reusedSocket). */
+class StaleConnection extends Error {}
+
+/** Every request only reads: one that met a connection closed under it is sent again, once. */
+async function post(
+  endpoint: CucmEndpoint,
+  agent: Agent,
+  authorization: string,
+  path: string,
+  soap: SoapRequest,
+): Promise<HttpAnswer> {
+  try {
+    return await postOnce(endpoint, agent, authorization, path, soap);
+  } catch (error) {
+    if (!(error instanceof StaleConnection)) throw error;
+    return await postOnce(endpoint, agent, authorization, path, soap);
+  }
+}
+
+function postOnce(
   endpoint: CucmEndpoint,
   agent: Agent,
   authorization: string,
@@ -87,7 +106,11 @@ function post(
     req.setTimeout(IDLE_TIMEOUT_MS, () =>
       req.destroy(new CucmError(`${where(endpoint)}${path}: no answer for ${IDLE_TIMEOUT_MS / 1000} s`)),
     );
-    req.on('error', (error) => reject(connectionError(endpoint, path, error)));
+    req.on('error', (error) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) reject(new StaleConnection(code));
+      else reject(connectionError(endpoint, path, error));
+    });
     req.end(payload);
   });
 }

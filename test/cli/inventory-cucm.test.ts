@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { access, readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import type { CucmTruth } from '../../src/simulator/cucm/cucm-truth.js';
 import { runCli } from '../helpers/run-cli.js';
 import { FAST_MINUTE, PHONE_PASSWORDS, type RunningSimulator, startSimulatedCucm } from '../helpers/simulated-cucm.js';
 import type { ReportedDocument } from '../helpers/sweep-report.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const ENV = { ...FAST_MINUTE };
 
@@ -28,23 +27,21 @@ function lines(text: string): string[] {
 }
 
 describe('unreg inventory cucm against the simulated CUCM (2,500 phones, every trap)', () => {
-  let folder = '';
+  const folder = withTempDir('unreg-cucm-');
   let sim: RunningSimulator;
   let truth: CucmTruth;
   let written = '';
 
   before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-cucm-'));
-    sim = await startSimulatedCucm(join(folder, 'fleet'), ['--phones', '2500', '--cp6900', '40']);
+    sim = await startSimulatedCucm(folder.join('fleet'), ['--phones', '2500', '--cp6900', '40']);
     truth = JSON.parse(await readFile(sim.ready.cucm.truth, 'utf8'));
   });
   after(async () => {
     await sim?.stop();
-    await rm(folder, { recursive: true, force: true });
   });
 
   it('writes exactly the phones CUCM has addresses for, newest address and status, the rest in comments', async () => {
-    const output = join(folder, 'inventory.yaml');
+    const output = folder.join('inventory.yaml');
     const run = await runCli(['inventory', 'cucm', ...sim.flags, '--template', sim.ready.inventory, '-o', output], {
       env: ENV,
     });
@@ -70,7 +67,8 @@ describe('unreg inventory cucm against the simulated CUCM (2,500 phones, every t
 
   it('gives an inventory that `unreg sweep -` reads from stdin, reaching the simulated phones', async () => {
     assert.notEqual(written, '', 'the inventory of the test above');
-    const run = await runCli(['sweep', '-', '--host', '127.0.1.*', '-f', 'json'], {
+    const knownHosts = folder.join('known_hosts');
+    const run = await runCli(['sweep', '-', '--host', '127.0.1.*', '-f', 'json', '--known-hosts', knownHosts], {
       input: written,
       env: PHONE_PASSWORDS,
     });
@@ -129,7 +127,7 @@ describe('unreg inventory cucm against the simulated CUCM (2,500 phones, every t
   ];
   for (const { what, args, env, status, pattern } of cases) {
     it(`${what}: one line, exit ${status}, no file`, async () => {
-      const output = join(folder, 'failed.yaml');
+      const output = folder.join('failed.yaml');
       const run = await runCli(['inventory', 'cucm', ...args(), '-o', output], { env });
       assert.equal(run.status, status, run.stderr);
       assert.equal(lines(run.stderr).length, 1, run.stderr);
@@ -141,18 +139,12 @@ describe('unreg inventory cucm against the simulated CUCM (2,500 phones, every t
 });
 
 describe('unreg inventory cucm when CUCM is not itself', () => {
-  let folder = '';
-  before(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'unreg-cucm-'));
-  });
-  after(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
+  const folder = withTempDir('unreg-cucm-');
 
   it('quotes the title of a page that is not XML: one line, exit 1, no file', async () => {
-    const sim = await startSimulatedCucm(join(folder, 'down'), ['--phones', '3', '--cucm-unavailable']);
+    const sim = await startSimulatedCucm(folder.join('down'), ['--phones', '3', '--cucm-unavailable']);
     try {
-      const output = join(folder, 'down.yaml');
+      const output = folder.join('down.yaml');
       const run = await runCli(['inventory', 'cucm', ...sim.flags, '-o', output], { env: ENV });
       assert.equal(run.status, 1, run.stderr);
       assert.deepEqual(lines(run.stderr), [
@@ -166,7 +158,7 @@ describe('unreg inventory cucm when CUCM is not itself', () => {
 
   it('waits when another client has used the RisPort70 allowance, and finishes without a storm of retries', async () => {
     // An answer holds 2 devices: some 30 requests paced at 15 a "minute", the first minute already spent.
-    const sim = await startSimulatedCucm(join(folder, 'busy'), [
+    const sim = await startSimulatedCucm(folder.join('busy'), [
       '--phones',
       '40',
       '--cucm-rate',
@@ -191,6 +183,7 @@ describe('unreg inventory cucm when CUCM is not itself', () => {
       stats = await sim.stop();
     }
     // Refusals come only while the other client's minute lasts: a back-off each, never a burst.
+    assert.ok(stats !== null);
     assert.ok(stats.cucm.rateRefusals >= 1 && stats.cucm.rateRefusals <= 3, JSON.stringify(stats.cucm));
     assert.ok(stats.cucm.requests > 20, JSON.stringify(stats.cucm));
   });

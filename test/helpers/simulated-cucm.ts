@@ -20,8 +20,8 @@ export interface RunningSimulator {
   readonly ready: CucmReady;
   /** The flags that reach its CUCM, trusting its certificate, password from a file. */
   readonly flags: string[];
-  /** Stops it; resolves with its stats line. */
-  stop(): Promise<{ cucm: { requests: number; rateRefusals: number; truncated: number; axlRequests: number } }>;
+  /** Stops it; resolves with its stats line (null when its folder is gone already). */
+  stop(): Promise<{ cucm: { requests: number; rateRefusals: number; truncated: number; axlRequests: number } } | null>;
 }
 
 /** `unreg simulate --cucm --out FOLDER ARGS` as a child process, ready. */
@@ -51,7 +51,8 @@ export async function startSimulatedCucm(folder: string, args: string[]): Promis
     async stop() {
       child.kill('SIGTERM');
       await exited;
-      return JSON.parse(await readFile(statsFile, 'utf8'));
+      const stats = await readFile(statsFile, 'utf8').catch(() => null);
+      return stats === null ? null : JSON.parse(stats);
     },
   };
 }
