@@ -4,6 +4,7 @@
 //   useradd, chpasswd           the account that test logs into
 //   script                      util-linux's pty wrapper (tests of terminal output)
 //   unshare                     a sweep with no network (test/cli/network-errors.test.ts)
+//   /usr/bin/chromium           the HTML report in a real browser (test/render/html/), driven by playwright-core
 // When all are there it only looks at a few files: no apt call. When some
 // are missing it installs their Debian packages with apt-get if running as
 // root (CI and the project's machines are root), and otherwise fails with
@@ -22,6 +23,7 @@ const TOOLS = [
   // Debian ships util-linux's `script` in bsdutils.
   { tool: 'script', debianPackage: 'bsdutils' },
   { tool: 'unshare', debianPackage: 'util-linux' },
+  { tool: '/usr/bin/chromium', debianPackage: 'chromium' },
 ];
 // Where a tool may be besides PATH: a user's PATH often lacks the sbin folders.
 const SEARCH = [...(process.env.PATH ?? '').split(delimiter), '/usr/local/sbin', '/usr/sbin', '/sbin'];

@@ -16,11 +16,14 @@ export interface ReportArgs extends Partial<IncidentArgs> {
 }
 
 /** The report flags shared by every command that reads phones. */
-export function withReportOptions<T>(yargs: Argv<T>): Argv<T & ReportArgs> {
+export function withReportOptions<T>(
+  yargs: Argv<T>,
+  formats: readonly ReportFormat[] = REPORT_FORMATS,
+): Argv<T & ReportArgs> {
   return withIncidentOptions(yargs)
     .option('format', {
       alias: 'f',
-      choices: REPORT_FORMATS,
+      choices: formats,
       describe: 'Report format (default: from --output extension, else table on a terminal, json otherwise)',
     })
     .option('output', {
@@ -59,8 +62,19 @@ async function openReport(args: ReportArgs, io: CliIo): Promise<ReportWriter> {
   // Checked before the output file is opened: a bad flag leaves nothing behind.
   const incidents = incidentSettingsFrom(args);
   const target = await openReportTarget(args, io);
-  const renderer = await rendererFor(target.format, { ...target, version: VERSION, detail: args.detail });
+  const renderer = await rendererFor(target.format, {
+    ...target,
+    version: VERSION,
+    detail: args.detail,
+    command: commandLine(process.argv.slice(2)),
+  });
   return new ReportWriter(renderer, target.destination, incidents);
+}
+
+/** The command line as a shell would take it back (argv never holds a secret: passwords come from elsewhere). */
+export function commandLine(args: readonly string[]): string {
+  const quoted = args.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`));
+  return ['unreg', ...quoted].join(' ');
 }
 
 /** Where a report goes and how it looks, as --format and --output (and the terminal) decide. */

@@ -10,12 +10,17 @@ import { terminalSafe } from './terminal-text.js';
  * code when they were decoded; an undecodable one stays, raw).
  */
 export function alarmParameterPairs(alarm: ReportAlarm): string[] {
+  return alarmParameters(alarm).map(([name, value]) => terminalSafe(`${name}=${value}`));
+}
+
+/** The same parameters as [name, value] pairs, not made terminal-safe (the HTML page escapes them its own way). */
+export function alarmParameters(alarm: ReportAlarm): [name: string, value: string][] {
   const shown = new Set(['DeviceName']);
   if (alarm.timestamp !== null) shown.add('TimeStamp');
   if (alarm.reasonCode !== null) shown.add('ReasonForOutOfService');
   return Object.entries(alarm.params)
     .filter(([name, value]) => !shown.has(name) && value.trim() !== '')
-    .map(([name, value]) => terminalSafe(`${name}=${describeAlarmEnum(name, value)}`));
+    .map(([name, value]) => [name, describeAlarmEnum(name, value)]);
 }
 
 /**

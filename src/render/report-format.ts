@@ -1,7 +1,9 @@
 import type { RenderContext, ReportRenderer } from '../report/report-document.js';
 import { colourFor } from './colour.js';
 
-export const REPORT_FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
+/** The formats every report command writes; the fleet report commands add `html`. */
+export const PLAIN_FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
+export const REPORT_FORMATS = [...PLAIN_FORMATS, 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
@@ -10,6 +12,8 @@ const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
   ndjson: 'ndjson',
   jsonl: 'ndjson',
   txt: 'table',
+  html: 'html',
+  htm: 'html',
 };
 
 /**
@@ -27,6 +31,8 @@ export interface RendererOptions extends RenderContext {
   readonly colour: boolean;
   /** The terminal's columns a table fits, or null for its natural width (a pipe, a file). */
   readonly width: number | null;
+  /** The command line that made the report (the HTML page's header shows it). */
+  readonly command?: string;
 }
 
 /**
@@ -45,5 +51,7 @@ export async function rendererFor(format: ReportFormat, options: RendererOptions
       return new (await import('./json-renderer.js')).JsonRenderer(options);
     case 'ndjson':
       return new (await import('./json-renderer.js')).NdjsonRenderer();
+    case 'html':
+      return new (await import('./html/html-renderer.js')).HtmlRenderer(options);
   }
 }

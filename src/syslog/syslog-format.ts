@@ -15,7 +15,7 @@ export interface SyslogRenderOptions {
 
 /** The report in one of the formats every command offers, as pieces of text to write in turn. */
 export function renderSyslogReport(
-  format: ReportFormat,
+  format: Exclude<ReportFormat, 'html'>,
   report: SyslogReport,
   options: SyslogRenderOptions,
 ): Iterable<string> {

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CsvRenderer } from '../../src/render/csv-renderer.js';
+import { HtmlRenderer } from '../../src/render/html/html-renderer.js';
 import { JsonRenderer, NdjsonRenderer } from '../../src/render/json-renderer.js';
 import { defaultFormat, rendererFor } from '../../src/render/report-format.js';
 import { TableRenderer } from '../../src/render/table-renderer.js';
@@ -26,6 +27,8 @@ describe('defaultFormat', () => {
     assert.equal(defaultFormat('unreg.ndjson', true), 'ndjson');
     assert.equal(defaultFormat('unreg.jsonl', true), 'ndjson');
     assert.equal(defaultFormat('unreg.txt', false), 'table');
+    assert.equal(defaultFormat('reports/unreg.html', false), 'html');
+    assert.equal(defaultFormat('unreg.HTM', true), 'html');
   });
 
   it('writes JSON to a file of any other name', () => {
@@ -47,6 +50,7 @@ describe('rendererFor', () => {
     assert.ok((await rendererFor('csv', options)) instanceof CsvRenderer);
     assert.ok((await rendererFor('json', options)) instanceof JsonRenderer);
     assert.ok((await rendererFor('ndjson', options)) instanceof NdjsonRenderer);
+    assert.ok((await rendererFor('html', options)) instanceof HtmlRenderer);
   });
 });
 

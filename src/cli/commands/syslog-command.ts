@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import type { ReportDestination } from '../../output/report-destination.js';
 import { colourFor } from '../../render/colour.js';
+import { PLAIN_FORMATS } from '../../render/report-format.js';
 import { renderSyslogReport } from '../../syslog/syslog-format.js';
 import { buildSyslogReport, type SyslogReport } from '../../syslog/syslog-report.js';
 import { type CliIo, lastValue, STDIN_ARGUMENT, UsageError } from '../command-line.js';
@@ -29,6 +30,7 @@ export function syslogCommand(io: CliIo) {
             describe: 'Pair a CUCM event with a phone event of the same device this close in time (e.g. 90s, 10m, 1h)',
           })
           .option('year', { type: 'number', describe: 'Year of RFC 3164 dates (they carry none; default: guessed)' }),
+        PLAIN_FORMATS,
       )
         .option('detail', { type: 'boolean', default: false, describe: 'Table: add every device pair in time order' })
         // Given twice, the last wins (lastValue, command-line.ts). withReportOptions does --format and
@@ -56,6 +58,10 @@ async function runSyslog(args: SyslogArgs, io: CliIo): Promise<void> {
 
 async function writeSyslogReport(args: SyslogArgs, io: CliIo, report: SyslogReport): Promise<void> {
   const { format, destination, colour, generatedAt, width } = await openReportTarget(args, io);
+  if (format === 'html') {
+    await destination.abort();
+    throw new UsageError('unreg syslog writes no HTML page: give -f table, csv, json or ndjson');
+  }
   const pieces = renderSyslogReport(format, report, {
     generatedAt,
     detail: args.detail,

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ERROR_ADVICE } from '../../../src/render/html/error-advice.js';
+import { HtmlRenderer } from '../../../src/render/html/html-renderer.js';
+import type { ErrorKind } from '../../../src/report/report-document.js';
+import { REPO_ROOT } from '../../helpers/paths.js';
+import { runCli } from '../../helpers/run-cli.js';
+import { failed, okEntry, renderAll, sampleAlarm } from '../sample-entries.js';
+
+const CONTEXT = { version: '9.9.9', generatedAt: '2026-11-20T04:00:00.000Z', command: 'unreg sweep fleet.yaml' };
+
+function page(): string {
+  return renderAll(new HtmlRenderer(CONTEXT), [
+    okEntry('10.0.0.1', [sampleAlarm(), sampleAlarm({ ReasonForOutOfService: '16' }, 'sent')], { site: 'tokyo' }),
+    failed('10.0.0.2', { kind: 'timeout', message: 'no answer' }, { site: 'osaka' }),
+  ]);
+}
+
+describe('the HTML page', () => {
+  it('forbids every load in its Content-Security-Policy and allows only its own style and script, by hash', () => {
+    const html = page();
+    const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? '';
+    assert.match(policy, /^default-src 'none'; /);
+    const style = html.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '';
+    const script = html.match(/<script>([\s\S]*?)<\/script>/)?.[1] ?? '';
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    assert.ok(policy.includes(`script-src ${hash(script)}`));
+    assert.ok(policy.includes(`style-src ${hash(style)}`));
+  });
+
+  it('names no URL: nothing to fetch', () => {
+    assert.doesNotMatch(page(), /\b(?:https?|ftp|data|blob):|\/\/[a-z]|\bsrc=|\bhref=|@import|url\(/i);
+  });
+
+  it('shows the command, the totals, the sites and the failed phone', () => {
+    const html = page();
+    assert.ok(html.includes('<code>unreg sweep fleet.yaml</code>'));
+    assert.match(html, /<b>2<\/b><span>phones<\/span>/);
+    assert.match(html, /<td>tokyo<\/td>/);
+    assert.match(html, /data-kind="timeout"/);
+  });
+});
+
+describe('ERROR_ADVICE', () => {
+  it("says for each kind what docs/reading-phones.md's table says", async () => {
+    const doc = await readFile(join(REPO_ROOT, 'docs/reading-phones.md'), 'utf8');
+    for (const [kind, advice] of Object.entries(ERROR_ADVICE) as [ErrorKind, { happened: string; check: string }][]) {
+      assert.ok(doc.includes(`| \`${kind}\` | ${advice.happened} | ${advice.check} |`), kind);
+    }
+  });
+});
+
+describe('unreg syslog with an --output ending .html', () => {
+  it('is a usage error, and leaves no file', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'unreg-syslog-html-'));
+    try {
+      const output = join(folder, 'cucm.html');
+      const run = await runCli(['syslog', '-', '-o', output], { input: '' });
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /^unreg: unreg syslog writes no HTML page/);
+      await assert.rejects(readFile(output));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
