@@ -23,7 +23,7 @@ export const ERROR_ADVICE: Readonly<Record<ErrorKind, ErrorAdvice>> = {
   timeout: {
     happened: 'a phase did not finish in time (the message names it)',
     check:
-      'a connect timeout: path or firewall dropping SSH; a login or command timeout: a busy or stuck phone (raise `--login-timeout`), a reboot in progress',
+      'a connect timeout: path or firewall dropping SSH; a login or command timeout: a busy or stuck phone (raise `--login-timeout`), a reboot in progress; "after the ... password was sent" (not retried): a phone that hung at its login, try it again by hand before suspecting the password',
   },
   'ssh-negotiation': {
     happened: 'no common SSH algorithm (the message lists what the phone offered)',
