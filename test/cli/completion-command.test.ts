@@ -63,7 +63,8 @@ describe('unreg completion (built CLI, the script run by a real bash)', () => {
   });
 
   it('completes the format names and other fixed values', () => {
-    assert.deepEqual(tab('unreg', 'parse', 'saved.txt', '-f', ''), ['table', 'csv', 'json', 'ndjson']);
+    assert.deepEqual(tab('unreg', 'parse', 'saved.txt', '-f', ''), ['table', 'csv', 'json', 'ndjson', 'html']);
+    assert.deepEqual(tab('unreg', 'syslog', 'CiscoSyslog', '-f', ''), ['table', 'csv', 'json', 'ndjson']);
     assert.deepEqual(tab('unreg', 'sweep', 'fleet.yaml', '--format', 'c'), ['csv']);
     assert.deepEqual(tab('unreg', 'sweep', 'fleet.yaml', '--host-key-check', ''), ['accept-new', 'strict', 'off']);
   });
