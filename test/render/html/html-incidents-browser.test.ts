@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { formatShowUnreg } from '../../../src/simulator/show-unreg-text.js';
 import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
 import { runCli } from '../../helpers/run-cli.js';
+import { withTempDir } from '../../helpers/temp-dir.js';
 import { seedParams } from '../../parser/seed-alarm.js';
 
 // Saved output of eight phones: five on switch sw-b2-lobby that dropped
@@ -28,49 +27,49 @@ function transcript(phone: number, time: number, neighbour: string, reason: stri
   return `DEBUG> show unreg\n${formatShowUnreg([{ section: 'sent', name: 'LastOutOfServiceInformation', params }])}\nDEBUG>\n`;
 }
 
-let folder = '';
-let output = '';
-let browser: TestBrowser;
+describe('the HTML report of a burst', () => {
+  const folder = withTempDir('unreg-html-incidents-');
+  let output = '';
+  let browser: TestBrowser;
 
-before(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'unreg-html-incidents-'));
-  const files: string[] = [];
-  for (let phone = 1; phone <= 8; phone += 1) {
-    const inBurst = phone <= 5;
-    const time = inBurst ? BURST_START + phone * 8000 : BURST_START - phone * 86_400_000;
-    const file = join(folder, `phone-${phone}.txt`);
-    await writeFile(
-      file,
-      transcript(phone, time, inBurst ? 'sw-b2-lobby' : `sw-other-${phone}`, inBurst ? '10' : '23'),
-    );
-    files.push(file);
-  }
-  output = join(folder, 'report.html');
-  const run = await runCli(['parse', ...files, '-o', output]);
-  assert.equal(run.status, 0, run.stderr);
-  browser = await launchBrowser();
-});
+  before(async () => {
+    const files: string[] = [];
+    for (let phone = 1; phone <= 8; phone += 1) {
+      const inBurst = phone <= 5;
+      const time = inBurst ? BURST_START + phone * 8000 : BURST_START - phone * 86_400_000;
+      const file = folder.join(`phone-${phone}.txt`);
+      await writeFile(
+        file,
+        transcript(phone, time, inBurst ? 'sw-b2-lobby' : `sw-other-${phone}`, inBurst ? '10' : '23'),
+      );
+      files.push(file);
+    }
+    output = folder.join('report.html');
+    const run = await runCli(['parse', ...files, '-o', output]);
+    assert.equal(run.status, 0, run.stderr);
+    browser = await launchBrowser();
+  });
 
-after(async () => {
-  await browser?.close();
-  await rm(folder, { recursive: true, force: true });
-});
+  after(async () => {
+    await browser?.close();
+  });
 
-describe('incidents on the HTML page', () => {
-  it('lists each incident with its span, suspect, phones and reasons, and marks it on the timeline', async () => {
-    const { page, problems, requests } = await browser.open(output);
-    const rows = await page.$$eval('table.incidents tbody tr', (cells) => cells.map((row) => row.textContent ?? ''));
-    assert.equal(rows.length, 1);
-    const row = rows[0] ?? '';
-    assert.match(row, /^#1/);
-    assert.match(row, /2026-11-20 03:12:12/);
-    assert.match(row, /switch sw-b2-lobby: 5 of its 5 phones/);
-    assert.match(row, /10 TCPtimeOut \(5\)/);
-    assert.match(row, /SEP00AABBCC0101 \(sw-b2-lobby GigabitEthernet1\/0\/1\)/);
-    assert.equal(await page.locator('svg.timeline g.incident-band').count(), 1);
-    assert.match((await page.textContent('header')) ?? '', /1incident/);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(requests, []);
-    await page.close();
+  describe('incidents on the HTML page', () => {
+    it('lists each incident with its span, suspect, phones and reasons, and marks it on the timeline', async () => {
+      const { page, problems, requests } = await browser.open(output);
+      const rows = await page.$$eval('table.incidents tbody tr', (cells) => cells.map((row) => row.textContent ?? ''));
+      assert.equal(rows.length, 1);
+      const row = rows[0] ?? '';
+      assert.match(row, /^#1/);
+      assert.match(row, /2026-11-20 03:12:12/);
+      assert.match(row, /switch sw-b2-lobby: 5 of its 5 phones/);
+      assert.match(row, /10 TCPtimeOut \(5\)/);
+      assert.match(row, /SEP00AABBCC0101 \(sw-b2-lobby GigabitEthernet1\/0\/1\)/);
+      assert.equal(await page.locator('svg.timeline g.incident-band').count(), 1);
+      assert.match((await page.textContent('header')) ?? '', /1incident/);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(requests, []);
+      await page.close();
+    });
   });
 });

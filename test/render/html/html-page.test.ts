@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ERROR_ADVICE } from '../../../src/render/html/error-advice.js';
@@ -9,6 +8,7 @@ import { HtmlRenderer } from '../../../src/render/html/html-renderer.js';
 import type { ErrorKind } from '../../../src/report/report-document.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 import { runCli } from '../../helpers/run-cli.js';
+import { withTempDir } from '../../helpers/temp-dir.js';
 import { failed, okEntry, renderAll, sampleAlarm } from '../sample-entries.js';
 
 const CONTEXT = { version: '9.9.9', generatedAt: '2026-11-20T04:00:00.000Z', command: 'unreg sweep fleet.yaml' };
@@ -55,16 +55,13 @@ describe('ERROR_ADVICE', () => {
 });
 
 describe('unreg syslog with an --output ending .html', () => {
+  const folder = withTempDir('unreg-syslog-html-');
   it('is a usage error, and leaves no file', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'unreg-syslog-html-'));
-    try {
-      const output = join(folder, 'cucm.html');
-      const run = await runCli(['syslog', '-', '-o', output], { input: '' });
-      assert.equal(run.status, 2);
-      assert.match(run.stderr, /^unreg: unreg syslog writes no HTML page/);
-      await assert.rejects(readFile(output));
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    const output = folder.join('cucm.html');
+    const run = await runCli(['syslog', '-', '-o', output], { input: '' });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^unreg: unreg syslog writes no HTML page/);
+    await assert.rejects(readFile(output));
+    assert.deepEqual(await readdir(folder.path), []);
   });
 });

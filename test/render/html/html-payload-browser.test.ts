@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
 import { runCli } from '../../helpers/run-cli.js';
+import { withTempDir } from '../../helpers/temp-dir.js';
 import { SEED_PARAMS } from '../../parser/seed-alarm.js';
 
 // Phone data is untrusted: a transcript whose every parameter (name and
@@ -51,52 +51,52 @@ const TRANSCRIPT = [
   'DEBUG>',
 ].join('\n');
 
-let folder = '';
-let output = '';
-let browser: TestBrowser;
+describe('the HTML report of hostile input', () => {
+  const folder = withTempDir('unreg-html-payload-');
+  let output = '';
+  let browser: TestBrowser;
 
-before(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'unreg-html-payload-'));
-  await mkdir(join(folder, dirname(FILE_NAME)), { recursive: true });
-  await writeFile(join(folder, FILE_NAME), TRANSCRIPT);
-  output = join(folder, 'report.html');
-  const run = await runCli(['parse', FILE_NAME, '-f', 'html', '-o', output], { cwd: folder });
-  assert.equal(run.status, 0, run.stderr);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await rm(folder, { recursive: true, force: true });
-});
-
-describe('phone data and file names full of markup and script', () => {
-  it('runs none of it, makes no element of it, and shows it as text', async () => {
-    const { page, problems, requests } = await browser.open(output);
-    await page.waitForSelector('html.js');
-    await page.click('#phone-table tbody tr');
-    await page.waitForSelector('#phone-table tr.more');
-    // Only the page's own two script elements; none of the payloads' elements or handlers.
-    assert.equal(await page.locator('script').count(), 2);
-    assert.equal(await page.locator('img, iframe, a, [onerror], [onload], [srcdoc]').count(), 0);
-    assert.equal(await page.locator('svg[onload], svg:not(.chart)').count(), 0);
-    const row = (await page.textContent('#phone-table tbody tr')) ?? '';
-    assert.ok(row.includes(FILE_NAME), row);
-    const detail = (await page.textContent('#phone-table tr.more')) ?? '';
-    for (const payload of PAYLOADS) assert.ok(detail.includes(payload), `shown as text: ${payload}`);
-    assert.ok(detail.includes(`ModelNumber:${PAYLOADS[0]}`));
-    assert.equal(await page.evaluate('typeof window.pwned'), 'undefined');
-    assert.deepEqual(problems, []);
-    assert.deepEqual(requests, []);
-    await page.close();
+  before(async () => {
+    await mkdir(folder.join(dirname(FILE_NAME)), { recursive: true });
+    await writeFile(folder.join(FILE_NAME), TRANSCRIPT);
+    output = folder.join('report.html');
+    const run = await runCli(['parse', FILE_NAME, '-f', 'html', '-o', output], { cwd: folder.path });
+    assert.equal(run.status, 0, run.stderr);
+    browser = await launchBrowser();
   });
 
-  it('keeps the embedded data whole: </script> in it never ends its element', async () => {
-    const { page } = await browser.open(output);
-    const data = (await page.evaluate("JSON.parse(document.getElementById('unreg-data').textContent)")) as {
-      s: string[];
-    };
-    for (const payload of PAYLOADS) assert.ok(data.s.some((text) => text.includes(payload)));
-    await page.close();
+  after(async () => {
+    await browser?.close();
+  });
+
+  describe('phone data and file names full of markup and script', () => {
+    it('runs none of it, makes no element of it, and shows it as text', async () => {
+      const { page, problems, requests } = await browser.open(output);
+      await page.waitForSelector('html.js');
+      await page.click('#phone-table tbody tr');
+      await page.waitForSelector('#phone-table tr.more');
+      // Only the page's own two script elements; none of the payloads' elements or handlers.
+      assert.equal(await page.locator('script').count(), 2);
+      assert.equal(await page.locator('img, iframe, a, [onerror], [onload], [srcdoc]').count(), 0);
+      assert.equal(await page.locator('svg[onload], svg:not(.chart)').count(), 0);
+      const row = (await page.textContent('#phone-table tbody tr')) ?? '';
+      assert.ok(row.includes(FILE_NAME), row);
+      const detail = (await page.textContent('#phone-table tr.more')) ?? '';
+      for (const payload of PAYLOADS) assert.ok(detail.includes(payload), `shown as text: ${payload}`);
+      assert.ok(detail.includes(`ModelNumber:${PAYLOADS[0]}`));
+      assert.equal(await page.evaluate('typeof window.pwned'), 'undefined');
+      assert.deepEqual(problems, []);
+      assert.deepEqual(requests, []);
+      await page.close();
+    });
+
+    it('keeps the embedded data whole: </script> in it never ends its element', async () => {
+      const { page } = await browser.open(output);
+      const data = (await page.evaluate("JSON.parse(document.getElementById('unreg-data').textContent)")) as {
+        s: string[];
+      };
+      for (const payload of PAYLOADS) assert.ok(data.s.some((text) => text.includes(payload)));
+      await page.close();
+    });
   });
 });
