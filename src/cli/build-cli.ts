@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<CommandFactory>> = {
   inventory: async () => (await import('./commands/inventory-command.js')).inventoryCommand,
   simulate: async () => (await import('./commands/simulate-command.js')).simulateCommand,
   history: async () => (await import('./commands/history-command.js')).historyCommand,
+  incidents: async () => (await import('./commands/incidents-command.js')).incidentsCommand,
 };
 
 /**

@@ -1,9 +1,11 @@
 import { REASON_CATEGORIES } from '../catalogue/categories.js';
 import { outOfServiceReasonByCode } from '../catalogue/out-of-service-reasons.js';
-import type { PhoneEntry, ReportRenderer, ReportSummary } from '../report/report-document.js';
+import { type FailureGroup, FailureTally } from '../incidents/failure-groups.js';
+import type { FoundIncident, PhoneEntry, ReportRenderer, ReportSummary } from '../report/report-document.js';
 import { alarmParameterPairs, packPairs } from './alarm-parameters.js';
 import type { Colour } from './colour.js';
 import { type ColumnSpec, type FitOptions, fitTable, fitText } from './fit-table.js';
+import { incidentsSection } from './incidents-table.js';
 import { terminalSafe } from './terminal-text.js';
 
 export interface TableOptions {
@@ -55,6 +57,7 @@ export class TableRenderer implements ReportRenderer {
   private readonly failed: Row[] = [];
   private readonly warnings: string[] = [];
   private readonly detail: DetailRow[] = [];
+  private readonly failures = new FailureTally();
 
   constructor(private readonly options: TableOptions) {}
 
@@ -65,6 +68,7 @@ export class TableRenderer implements ReportRenderer {
   phone(entry: PhoneEntry): string {
     const host = hostLabel(entry);
     if (entry.error !== null) this.failed.push([host, entry.error.kind, entry.error.message]);
+    this.failures.add(entry);
     for (const warning of entry.warnings) this.warnings.push(`${host}: ${warning}`);
     if (this.options.detail) {
       for (const alarm of entry.alarms) {
@@ -82,10 +86,12 @@ export class TableRenderer implements ReportRenderer {
     return '';
   }
 
-  end(summary: ReportSummary): string {
+  end(summary: ReportSummary, incidents: readonly FoundIncident[]): string {
     const { bold, red } = this.options.colour;
     const { width } = this.options;
-    const parts = [bold('ReasonForOutOfService'), this.reasonsTable(summary)];
+    // Incidents first: "did these phones drop together, and what do they share?"
+    const parts = incidents.length > 0 ? [incidentsSection(incidents, this.options)] : [];
+    parts.push(bold('ReasonForOutOfService'), this.reasonsTable(summary));
     if (this.options.detail && this.detail.length > 0) parts.push(bold('Alarms'), this.detailTable());
     const { total, ok, failed, withAlarms } = summary.phones;
     const failedText = `${failed} failed`;
@@ -96,7 +102,8 @@ export class TableRenderer implements ReportRenderer {
       ),
     );
     if (this.failed.length > 0) {
-      parts.push(`\n${red(bold('Failed'))}`, fitTable(FAILED_COLUMNS, this.failed, this.fit()));
+      const groups = this.failures.groupsFound().map((group) => fitText(terminalSafe(failureGroupLine(group)), width));
+      parts.push(`\n${red(bold('Failed'))}`, ...groups, fitTable(FAILED_COLUMNS, this.failed, this.fit()));
     }
     if (this.warnings.length > 0) {
       parts.push(`\n${bold('Warnings')}`, ...this.warnings.map((warning) => fitText(terminalSafe(warning), width)));
@@ -137,6 +144,12 @@ export class TableRenderer implements ReportRenderer {
   private fit(): FitOptions {
     return { width: this.options.width, heading: this.options.colour.bold };
   }
+}
+
+/** "site osaka: 40 of 42 phones unreachable", "hosts 10.2.2.0/24: 12 of 12 phones timeout". */
+function failureGroupLine(group: FailureGroup): string {
+  const where = group.scope === 'site' ? `site ${group.value}` : `hosts ${group.value}`;
+  return `${where}: ${group.failed} of ${group.phones} phones ${group.kind}`;
 }
 
 function hostLabel(entry: PhoneEntry): string {

@@ -1,5 +1,6 @@
 import { OUT_OF_SERVICE_REASONS } from '../catalogue/out-of-service-reasons.js';
 import type { AlarmSection, ParsedAlarm } from '../parser/parsed-alarm.js';
+import { type NetworkPlace, networkPlace } from './fleet-network.js';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same fleet. */
 export function seededRandom(seed: number): () => number {
@@ -25,8 +26,8 @@ export interface GeneratedPhone {
 const MODELS = ['CP-8861', 'CP-8851', 'CP-7841', 'CP-8845', 'CP-8865', 'CP-7821'];
 export const CP6900_MODELS = ['CP-6921', 'CP-6941', 'CP-6945', 'CP-6961'];
 // Mid-2024, in epoch milliseconds: alarms fall in the 30 days before it.
-const LATEST_ALARM_MS = 1_718_000_000_000;
-const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
+export const LATEST_ALARM_MS = 1_718_000_000_000;
+export const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
 
 /** A phone's identity, derived from its index in the fleet. */
 export function generatePhone(index: number, random: () => number): GeneratedPhone {
@@ -80,25 +81,47 @@ export function alarmAt(
   reasonCode: number,
   section: AlarmSection,
 ): ParsedAlarm {
-  const identity = { deviceName: phone.name, model: phone.model, ipv4: voiceVlanAddress(phone.index) };
-  const params = alarmParams(identity, timeMs, reasonCode, seededRandom(timeMs % 2 ** 32));
+  const place = networkPlace(phone.index);
+  const identity = { deviceName: phone.name, model: phone.model, ipv4: place.address.replace(/\/.*/, '') };
+  const params = alarmParams(identity, timeMs, reasonCode, seededRandom(timeMs % 2 ** 32), place);
   return { section, name: 'LastOutOfServiceInformation', params };
 }
 
-function alarmParams(phone: GeneratedPhone, time: number, reasonCode: number, random: () => number) {
-  const gateway = phone.ipv4.replace(/\.\d+$/, '.254');
+/**
+ * One alarm of a phone placed in the simulated network: its neighbour,
+ * address, gateway, VLAN and node are the same in every alarm it holds.
+ */
+export function placedAlarm(
+  phone: GeneratedPhone,
+  place: NetworkPlace,
+  event: { readonly time: number; readonly reasonCode: number; readonly section: AlarmSection },
+  random: () => number,
+): ParsedAlarm {
+  const params = alarmParams(phone, event.time, event.reasonCode, random, place);
+  return { section: event.section, name: 'LastOutOfServiceInformation', params };
+}
+
+function alarmParams(
+  phone: GeneratedPhone,
+  time: number,
+  reasonCode: number,
+  random: () => number,
+  place?: NetworkPlace,
+) {
+  const gateway = place?.gateway ?? phone.ipv4.replace(/\.\d+$/, '.254');
+  const node = place?.node ?? 'cucm-pub';
   const localPort = String(49152 + Math.floor(random() * 16000));
   return {
     DeviceName: phone.deviceName,
-    DeviceIPv4Address: `${phone.ipv4}/24`,
+    DeviceIPv4Address: place?.address ?? `${phone.ipv4}/24`,
     IPv4DefaultGateway: gateway,
     DeviceIPv6Address: '',
     IPv6DefaultGateway: '',
     ModelNumber: phone.model,
     NeighborIPv4Address: gateway,
     NeighborIPv6Address: '',
-    NeighborDeviceID: `access-sw-${Math.floor(random() * 40) + 1}`,
-    NeighborPortID: `GigabitEthernet1/0/${Math.floor(random() * 48) + 1}`,
+    NeighborDeviceID: place?.switch ?? `access-sw-${Math.floor(random() * 40) + 1}`,
+    NeighborPortID: place?.port ?? `GigabitEthernet1/0/${Math.floor(random() * 48) + 1}`,
     DHCPv4Status: '1',
     DHCPv6Status: '3',
     TFTPCfgStatus: '3',
@@ -108,12 +131,12 @@ function alarmParams(phone: GeneratedPhone, time: number, reasonCode: number, ra
     DNSv6StatusUnifiedCM1: '0',
     DNSv6StatusUnifiedCM2: '0',
     DNSv6StatusUnifiedCM3: '0',
-    VoiceVLAN: '',
-    UnifiedCMIPAddress: 'cucm-pub',
+    VoiceVLAN: place?.vlan ?? '',
+    UnifiedCMIPAddress: node,
     LocalPort: localPort,
     TimeStamp: String(time),
     ReasonForOutOfService: String(reasonCode),
-    LastProtocolEventSent: `Sent:REGISTER sip:cucm-pub SIP/2.0  Cseq:${Math.floor(random() * 900) + 100} REGISTER CallId:${phone.deviceName.slice(3).toLowerCase()}@${phone.ipv4}`,
+    LastProtocolEventSent: `Sent:REGISTER sip:${node} SIP/2.0  Cseq:${Math.floor(random() * 900) + 100} REGISTER CallId:${phone.deviceName.slice(3).toLowerCase()}@${phone.ipv4}`,
     LastProtocolEventReceived: 'Rcvd:SIP/2.0 200 OK  Cseq:120 REGISTER',
   };
 }

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PhonePlan } from './fleet-plan.js';
-import type { PhoneTruth } from './fleet-truth.js';
+import type { PhoneTruth, TruthIncident } from './fleet-truth.js';
 import { CP6900_DEBUG_LOGIN } from './simulator-credentials.js';
 
 export interface FleetFiles {
@@ -61,7 +61,7 @@ export async function writeFleetFiles(
   folder: string,
   phones: readonly PhonePlan[],
   defaults: InventoryDefaults,
-  header: { seed: number },
+  header: { seed: number; incidents: readonly TruthIncident[] },
   truthOf: (phone: PhonePlan) => PhoneTruth,
 ): Promise<FleetFiles> {
   await mkdir(folder, { recursive: true });
@@ -75,7 +75,7 @@ export async function writeFleetFiles(
 async function writeTruth(
   path: string,
   phones: readonly PhonePlan[],
-  header: { seed: number; port: number },
+  header: { seed: number; port: number; incidents: readonly TruthIncident[] },
   truthOf: (phone: PhonePlan) => PhoneTruth,
 ): Promise<void> {
   const out = createWriteStream(path);
@@ -89,6 +89,6 @@ async function writeTruth(
   for (const [at, phone] of phones.entries()) {
     await write(`${JSON.stringify(truthOf(phone))}${at < phones.length - 1 ? ',' : ''}\n`);
   }
-  out.end(']}\n');
+  out.end(`],"incidents":${JSON.stringify(header.incidents)}}\n`);
   await finished;
 }

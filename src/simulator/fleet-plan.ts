@@ -1,5 +1,14 @@
-import type { ParsedAlarm } from '../parser/parsed-alarm.js';
-import { CP6900_MODELS, generateAlarms, generatePhone, seededRandom } from './alarm-generator.js';
+import type { AlarmSection, ParsedAlarm } from '../parser/parsed-alarm.js';
+import {
+  CP6900_MODELS,
+  generatePhone,
+  LATEST_ALARM_MS,
+  placedAlarm,
+  seededRandom,
+  THIRTY_DAYS_MS,
+} from './alarm-generator.js';
+import { type NetworkPlace, networkPlace } from './fleet-network.js';
+import { type FleetStories, flapTimes, planStories, type StoryAlarm } from './fleet-stories.js';
 import { loopbackAddress, MAX_PHONES } from './loopback-address.js';
 import { FAILURE_MODES, type FailureMode, type PhoneMode } from './phone-modes.js';
 
@@ -12,6 +21,8 @@ export interface PhonePlan {
   readonly name: string;
   readonly model: string;
   readonly site: string;
+  /** Its switch, port, subnet, gateway, VLAN and CUCM node: the same in every alarm. */
+  readonly place: NetworkPlace;
   readonly tags: readonly string[];
   readonly mode: PhoneMode;
   /** Old firmware: offers only old SSH algorithms and an ssh-rsa host key. */
@@ -20,6 +31,8 @@ export interface PhonePlan {
   readonly cp6900: boolean;
   /** The alarms it holds, in the order `show unreg` prints them. */
   readonly alarms: readonly ParsedAlarm[];
+  /** Which of them belong to the fleet's incidents (fleet-stories.ts), for the truth file. */
+  readonly stories: readonly StoryAlarm[];
 }
 
 export interface FleetPlanOptions {
@@ -31,15 +44,21 @@ export interface FleetPlanOptions {
   readonly failures: Partial<Record<FailureMode, number>>;
 }
 
-const SITES = ['tokyo', 'osaka', 'london', 'austin', 'sydney'];
-const MAX_ALARMS = 5;
+// A phone's own background: user resets (20), power saving (32), config
+// applied (104), device resets (107), a path timing out (10), a reset from
+// CUCM (22), switched off (34); 0 to 2 of them over 30 days.
+const BACKGROUND_CODES = [20, 20, 32, 32, 104, 107, 10, 22, 34];
+const MAX_BACKGROUND = 2;
+const ANSWERING: ReadonlySet<PhoneMode> = new Set(['ok', 'slow']);
 
 /**
  * The fleet as a pure function of the options: the same seed gives the same
- * phones. A phone's identity and alarms depend only on the seed and its
- * index (not on the fleet size or the failures asked for), but for a 6900
- * phone's model; which phones fail, and how, is a seeded shuffle, each mode
- * (and legacy, and 6900) on distinct phones.
+ * phones. A phone's identity, place in the network and background alarms
+ * depend only on the seed and its index (not on the fleet size or the
+ * failures asked for), but for a 6900 phone's model; which phones fail, and
+ * how, is a seeded shuffle, each mode (and legacy, and 6900) on distinct
+ * phones; the fleet's stories (incidents, flapping phones) are chosen for
+ * the fleet as a whole, on phones that answer.
  */
 export function planFleet(options: FleetPlanOptions): PhonePlan[] {
   const { phones, seed } = options;
@@ -47,7 +66,8 @@ export function planFleet(options: FleetPlanOptions): PhonePlan[] {
     throw new RangeError(`the number of phones must be 1 to ${MAX_PHONES}, not ${phones}`);
   }
   const roles = assignRoles(options);
-  return Array.from({ length: phones }, (_, index) => planPhone(seed, index, roles[index] ?? NORMAL));
+  const stories = planStories(phones, seed, LATEST_ALARM_MS, (index) => ANSWERING.has((roles[index] ?? NORMAL).mode));
+  return Array.from({ length: phones }, (_, index) => planPhone(seed, index, roles[index] ?? NORMAL, stories));
 }
 
 interface Role {
@@ -87,16 +107,26 @@ function shuffledIndices(count: number, random: () => number): number[] {
   return indices;
 }
 
-function planPhone(seed: number, index: number, role: Role): PhonePlan {
+function planPhone(seed: number, index: number, role: Role, fleet: FleetStories): PhonePlan {
   const random = seededRandom(phoneSeed(seed, index));
   const generated = generatePhone(index, random);
+  const place = networkPlace(index);
+  const identity = { ...generated, ipv4: place.address.replace(/\/.*/, '') };
   const phone = role.cp6900
-    ? { ...generated, model: CP6900_MODELS[index % CP6900_MODELS.length] ?? 'CP-6921' }
-    : generated;
-  let count = Math.floor(random() * (MAX_ALARMS + 1));
+    ? { ...identity, model: CP6900_MODELS[index % CP6900_MODELS.length] ?? 'CP-6921' }
+    : identity;
+  const background = fleet.flappers.includes(index)
+    ? flapTimes(index, seed, LATEST_ALARM_MS)
+    : backgroundEvents(random);
   // A phone that drops mid-output needs an alarm block to drop in.
-  if (role.mode === 'drop' && count === 0) count = 1;
-  const alarms = generateAlarms(phone, count, random);
+  if (role.mode === 'drop' && background.length === 0) background.push(backgroundEvent(random));
+  const stories = fleet.alarms.get(index) ?? [];
+  const events = [...background, ...stories].sort((a, b) => a.time - b.time);
+  const alarms = events.map((event, at) => {
+    // The newest alarm may still wait to be sent to CUCM.
+    const section: AlarmSection = at < events.length - 1 || random() < 0.5 ? 'sent' : 'unsent';
+    return placedAlarm(phone, place, { ...event, section }, random);
+  });
   const printed = [
     ...alarms.filter((alarm) => alarm.section === 'sent'),
     ...alarms.filter((a) => a.section !== 'sent'),
@@ -107,12 +137,30 @@ function planPhone(seed: number, index: number, role: Role): PhonePlan {
     host: loopbackAddress(index),
     name: phone.deviceName,
     model: phone.model,
-    site: SITES[index % SITES.length] ?? 'tokyo',
+    site: place.site,
+    place,
     tags,
     mode: role.mode,
     legacy: role.legacy,
     cp6900: role.cp6900,
     alarms: printed,
+    stories,
+  };
+}
+
+interface AlarmEvent {
+  readonly time: number;
+  readonly reasonCode: number;
+}
+
+function backgroundEvents(random: () => number): AlarmEvent[] {
+  return Array.from({ length: Math.floor(random() * (MAX_BACKGROUND + 1)) }, () => backgroundEvent(random));
+}
+
+function backgroundEvent(random: () => number): AlarmEvent {
+  return {
+    time: LATEST_ALARM_MS - Math.floor(random() * THIRTY_DAYS_MS),
+    reasonCode: BACKGROUND_CODES[Math.floor(random() * BACKGROUND_CODES.length)] ?? 20,
   };
 }
 

@@ -2,6 +2,7 @@ import { epochToIso } from '../parser/epoch-time.js';
 import type { AlarmSection, ParsedAlarm } from '../parser/parsed-alarm.js';
 import { parseReasonCode } from '../report/decode-alarm.js';
 import type { PhonePlan } from './fleet-plan.js';
+import type { StoryAlarm, StoryName } from './fleet-stories.js';
 import type { HostKeyInfo } from './host-keys.js';
 import { EXPECTED_OUTCOME, type ExpectedOutcome, type PhoneMode } from './phone-modes.js';
 
@@ -30,10 +31,51 @@ export interface PhoneTruth extends Omit<PhonePlan, 'alarms'> {
   readonly alarms: readonly TruthAlarm[];
 }
 
+/** An incident the fleet's history holds, as a correct sweep groups it. */
+export interface TruthIncident {
+  readonly story: StoryName;
+  readonly suspect: StoryAlarm['suspect'];
+  /** The first reported alarm of the story, ISO 8601 UTC. */
+  readonly start: string;
+  /** The phones that report the story's alarm, in the order they dropped. */
+  readonly devices: readonly string[];
+}
+
 export interface FleetTruth {
   readonly seed: number;
   readonly port: number;
   readonly phones: readonly PhoneTruth[];
+  /** In the order they started. */
+  readonly incidents: readonly TruthIncident[];
+}
+
+// The report's default --incident-min-phones: a story fewer phones report is no incident.
+const MIN_INCIDENT_PHONES = 3;
+
+/**
+ * The fleet's stories as incidents: each story's alarms that a correct
+ * client reports (a phone that fails reports none; one that drops
+ * mid-output loses its last block), when enough phones report it.
+ */
+export function truthIncidents(plans: readonly PhonePlan[]): TruthIncident[] {
+  const byStory = new Map<StoryName, { suspect: StoryAlarm['suspect']; drops: { time: number; device: string }[] }>();
+  for (const plan of plans) {
+    const reported = new Set(reportedAlarms(plan).map((alarm) => alarm.params.TimeStamp));
+    for (const story of plan.stories) {
+      if (!reported.has(String(story.time))) continue;
+      const entry = byStory.get(story.story) ?? { suspect: story.suspect, drops: [] };
+      entry.drops.push({ time: story.time, device: plan.name });
+      byStory.set(story.story, entry);
+    }
+  }
+  return [...byStory.entries()]
+    .filter(([, { drops }]) => drops.length >= MIN_INCIDENT_PHONES)
+    .map(([story, { suspect, drops }]) => {
+      const ordered = drops.sort((a, b) => a.time - b.time || a.device.localeCompare(b.device));
+      const start = new Date(ordered[0]?.time ?? 0).toISOString();
+      return { story, suspect, start, devices: ordered.map((drop) => drop.device) };
+    })
+    .sort((a, b) => a.start.localeCompare(b.start));
 }
 
 const ANSWERING: ReadonlySet<PhoneMode> = new Set(['ok', 'slow']);

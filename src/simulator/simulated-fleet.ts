@@ -1,7 +1,7 @@
 import type { ParsedAlarm } from '../parser/parsed-alarm.js';
 import { type FleetFiles, writeFleetFiles } from './fleet-files.js';
 import { type PhonePlan, planFleet } from './fleet-plan.js';
-import { type FleetTruth, type PhoneTruth, phoneTruth } from './fleet-truth.js';
+import { type FleetTruth, type PhoneTruth, phoneTruth, truthIncidents } from './fleet-truth.js';
 import { hostKeyInfo, legacyRsaHostKey } from './host-keys.js';
 import { openFileLimit } from './open-file-limit.js';
 import type { FailureMode } from './phone-modes.js';
@@ -118,7 +118,12 @@ class Fleet implements SimulatedFleet {
   }
 
   get truth(): FleetTruth {
-    this.#truth ??= { seed: this.seed, port: this.port, phones: this.#phones.map((phone) => this.#truthOf(phone)) };
+    this.#truth ??= {
+      seed: this.seed,
+      port: this.port,
+      phones: this.#phones.map((phone) => this.#truthOf(phone)),
+      incidents: truthIncidents(this.phones),
+    };
     return this.#truth;
   }
 
@@ -162,7 +167,8 @@ class Fleet implements SimulatedFleet {
       if (phone === undefined) throw new RangeError(`no phone at index ${plan.index}`);
       return this.#truthOf(phone);
     };
-    return writeFleetFiles(folder, this.phones, defaults, { seed: this.seed }, truthOf);
+    const header = { seed: this.seed, incidents: truthIncidents(this.phones) };
+    return writeFleetFiles(folder, this.phones, defaults, header, truthOf);
   }
 
   close(): Promise<void> {

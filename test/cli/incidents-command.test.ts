@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -59,6 +59,47 @@ describe('incidents in reports (built CLI)', () => {
         devices: Array.from({ length: 8 }, (_, index) => syntheticPhone(index).device),
       },
     ]);
+  });
+
+  it('unreg incidents reads saved reports as table, JSON or CSV, each alarm once however many files hold it', async () => {
+    const saved = join(folder, 'report.json');
+    const again = join(folder, 'report-again.json');
+    const parsed = await runCli(['parse', ...transcripts, '-f', 'json', '-o', saved]);
+    assert.equal(parsed.status, 0, parsed.stderr);
+    await writeFile(again, await readFile(saved));
+    const expected = JSON.parse(await readFile(saved, 'utf8')).incidents;
+
+    const json = await runCli(['incidents', saved, again, '-f', 'json']);
+    assert.equal(json.status, 0, json.stderr);
+    const document = JSON.parse(json.stdout);
+    assert.equal(document.schemaVersion, 1);
+    assert.deepEqual(document.incidents, expected);
+
+    const csv = await runCli(['incidents', saved, again, '-f', 'csv']);
+    const [header, row, ...rest] = csv.stdout.split('\r\n');
+    assert.equal(header, 'id,start,end,phones,alarms,suspect_kind,suspect_value,suspect_phones,reasons,devices');
+    assert.match(row ?? '', /^1,[^,]+,[^,]+,8,8,switch,sw-1,8,8 UnregReasonNoEthLink,SEP\w+( SEP\w+){7}$/);
+    assert.deepEqual(rest, ['']);
+
+    const table = await runCli(['incidents', saved, again, '-f', 'table', '--detail']);
+    assert.match(table.stdout, /switch sw-1, 8 of its 8 phones/);
+    assert.match(table.stdout, /8 UnregReasonNoEthLink/);
+    assert.match(table.stdout, new RegExp(`${syntheticPhone(3).device} sw-1 GigabitEthernet1/0/4`));
+    assert.match(table.stdout, /Read 21 distinct alarms of 13 phones from 2 files\./);
+  });
+
+  it('unreg incidents: a file that is not a report is a usage error naming the file and line', async () => {
+    const notReport = join(folder, 'notes.ndjson');
+    await writeFile(notReport, '{"host":"a","alarms":[]}\nnot json\n');
+    const run = await runCli(['incidents', notReport]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, new RegExp(`${notReport}:2: not JSON`));
+    assert.equal(run.stdout, '');
+    const other = join(folder, 'other.json');
+    await writeFile(other, '{"schemaVersion": 1}');
+    const document = await runCli(['incidents', other]);
+    assert.equal(document.status, 2);
+    assert.match(document.stderr, /not an unreg report/);
   });
 
   it('--incident-min-phones and --incident-window tune it; a bad value is a usage error', async () => {

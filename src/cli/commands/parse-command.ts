@@ -62,7 +62,8 @@ async function runParse(args: ParseArgs, io: CliIo): Promise<void> {
   finishHistoryRecording(history, true, io);
 }
 
-async function readInput(file: string, io: CliIo): Promise<string> {
+/** A file's text, or standard input's for `-`; an unreadable file is a usage error. */
+export async function readInput(file: string, io: CliIo): Promise<string> {
   if (file === STDIN_ARGUMENT) return readStreamText(io.stdin);
   const result = await readTextFile(file);
   if ('error' in result) throw new UsageError(`cannot read ${result.error}`);
