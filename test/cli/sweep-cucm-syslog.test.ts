@@ -36,7 +36,7 @@ describe('unreg sweep --cucm-syslog against the phone simulator', () => {
   const paired = 1;
 
   before(async () => {
-    setup = await fleetOnDisk({ phones: 3, seed: 17 });
+    setup = await fleetOnDisk({ phones: 3, seed: 19 });
     const found = setup.fleet.truth.phones.find((candidate) => candidate.alarms.length >= 2);
     assert.ok(found, 'a phone with two alarms or more');
     phone = found;

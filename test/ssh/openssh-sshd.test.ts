@@ -19,7 +19,7 @@ import { withTempDir } from '../helpers/temp-dir.js';
  * and /usr/sbin/sshd (scripts/ensure-test-tools.mjs installs it).
  */
 
-const SEED = 4;
+const SEED = 5;
 const FLEET_SIZE = 4;
 const DEBUG_PASSWORD = 'sshd-phone-debug-secret';
 
