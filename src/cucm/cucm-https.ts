@@ -51,18 +51,12 @@ export function soapClient(endpoint: CucmEndpoint): SoapClient {
 class StaleConnection extends Error {}
 
 /** Every request only reads: one that met a connection closed under it is sent again, once. */
-async function post(
-  endpoint: CucmEndpoint,
-  agent: Agent,
-  authorization: string,
-  path: string,
-  soap: SoapRequest,
-): Promise<HttpAnswer> {
+async function post(...request: Parameters<typeof postOnce>): Promise<HttpAnswer> {
   try {
-    return await postOnce(endpoint, agent, authorization, path, soap);
+    return await postOnce(...request);
   } catch (error) {
     if (!(error instanceof StaleConnection)) throw error;
-    return await postOnce(endpoint, agent, authorization, path, soap);
+    return await postOnce(...request);
   }
 }
 
