@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { machineDescription, median } from './measure.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = `${REPO}dist/src/cli/main.js`;
+const CLI = `${REPO}dist/bin/unreg.js`;
 const BARE = `${REPO}dist/bench/baselines/bare-ssh2-sweep.js`;
 const ASYNCSSH = `${REPO}bench/baselines/asyncssh_sweep.py`;
 const MEASURED_RUN = `${REPO}bench/baselines/measured_run.py`;

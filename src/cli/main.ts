@@ -2,10 +2,9 @@
 // The flag: V8's young generation defaults to 16 MB semi-spaces, sized for
 // servers; a sweep's garbage is small and short-lived, and smaller ones lower
 // its peak memory at no CPU cost (figures: docs/performance.md).
-import { hideBin } from 'yargs/helpers';
 import { InventoryError } from '../inventory/inventory-problem.js';
-import { OutputFileError } from '../output/atomic-file.js';
-import { buildCli } from './build-cli.js';
+import { OutputFileError } from '../output/output-file-error.js';
+import { VERSION } from '../version.js';
 import { type CliIo, UsageError } from './command-line.js';
 import { EXIT } from './exit-status.js';
 
@@ -19,8 +18,12 @@ const io: CliIo = {
 
 installLastResorts();
 
+// `unreg --version` alone is answered before yargs is loaded: loading and
+// building it is most of the CPU a short command costs (docs/performance.md).
+const argv = process.argv.slice(2);
 try {
-  await (await buildCli(hideBin(process.argv), io)).parseAsync();
+  if (argv.length === 1 && argv[0] === '--version') io.stdout.write(`${VERSION}\n`);
+  else await (await import('./build-cli.js')).buildCli(argv, io).then((cli) => cli.parseAsync());
 } catch (error) {
   io.exitStatus = reportError(error);
 }

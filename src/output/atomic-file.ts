@@ -3,6 +3,7 @@ import { unlinkSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { OutputFileError } from './output-file-error.js';
 
 /** A file being written: written piece by piece, then kept or thrown away. */
 export interface AtomicFile {
@@ -13,10 +14,7 @@ export interface AtomicFile {
   abort(): Promise<void>;
 }
 
-/** A file (a report, known_hosts) could not be written, e.g. the disk is full: exit 74, no stack. */
-export class OutputFileError extends Error {
-  override readonly name = 'OutputFileError';
-}
+export { OutputFileError };
 
 /**
  * A file written whole or not at all (a report, known_hosts): the text goes to a temporary file in

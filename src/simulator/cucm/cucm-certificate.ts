@@ -7,8 +7,9 @@ export interface CucmCertificate {
 
 export async function selfSignedCertificate(): Promise<CucmCertificate> {
   // Loaded only when a CUCM is simulated (it brings @peculiar/x509 and pkijs).
-  const { generate } = await import('selfsigned');
-  const pems = await generate([{ name: 'commonName', value: 'cucm-pub.simulated' }], {
+  // A CommonJS module: its default export is module.exports, in node and in the bundle alike.
+  const { default: selfsigned } = await import('selfsigned');
+  const pems = await selfsigned.generate([{ name: 'commonName', value: 'cucm-pub.simulated' }], {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',
