@@ -67,3 +67,19 @@ describe('incidents from a sweep of the simulated fleet (real SSH on loopback)',
     assert.match(await readFile(saved, 'utf8'), /"incidents"/);
   });
 });
+
+describe('unreg demo', () => {
+  it("opens with the simulated fleet's incidents, before the reason counts", async () => {
+    const run = await runCli(['demo', '--quiet', '--format', 'table']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.stdout.startsWith('Incidents\n'), run.stdout.slice(0, 200));
+    assert.ok(run.stdout.indexOf('Incidents') < run.stdout.indexOf('ReasonForOutOfService'));
+    for (const suspect of [
+      /switch \w+-sw\d+, \d+ of its \d+ phones/,
+      /subnet 10\.\d+\.\d+\.0\/24/,
+      /CUCM node cucm-sub\d/,
+    ]) {
+      assert.match(run.stdout, suspect);
+    }
+  });
+});
