@@ -26,14 +26,19 @@ export async function reportPhones(
 ): Promise<void> {
   const interrupt = interruptSignal();
   const progress = await sweepProgress(io.stderr, targets.length, args.quiet);
+  const skipped = new Map<string, number>();
   try {
     const summary = await writeReport(args, io, async (report) => {
       await runSweep(targets, options, interrupt.signal, async (entry) => {
         progress.phoneDone(entry);
+        if (entry.error?.kind === 'skipped')
+          skipped.set(entry.error.message, (skipped.get(entry.error.message) ?? 0) + 1);
         await report.add(recordEntry(history, complete(entry)));
       });
       progress.stop();
     });
+    // Whatever the format, stderr says it: one wrong password left part of the fleet unread.
+    for (const [why, phones] of skipped) io.stderr.write(`unreg: ${phones} phone(s) skipped, ${why}\n`);
     const keyError = await options.hostKeys.flush();
     if (keyError !== null) io.stderr.write(`unreg: warning: could not record new host keys: ${keyError.message}\n`);
     if (interrupt.signal.aborted) io.exitStatus = EXIT.interrupted;

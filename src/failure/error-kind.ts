@@ -17,6 +17,7 @@ export const ERROR_KINDS = [
   'unsupported',
   'parse',
   'aborted',
+  'skipped',
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -61,6 +62,16 @@ export type FailureCause =
   | { readonly type: 'no-output'; readonly empty: boolean }
   /** Ctrl-C, SIGTERM or SIGHUP (`by`), or an interrupted run that never got to this phone (null). */
   | { readonly type: 'interrupted'; readonly by: string | null }
+  /**
+   * Not tried: `refusals` phones refused these credentials and none accepted
+   * them (the breaker of sweep/credential-breaker.ts).
+   */
+  | {
+      readonly type: 'credentials-tripped';
+      readonly login: 'ssh' | 'debug';
+      readonly username: string;
+      readonly refusals: number;
+    }
   | { readonly type: 'unexpected'; readonly detail: string };
 
 export interface Failure {
@@ -180,6 +191,15 @@ function whatHappened(cause: FailureCause, phase: string): Omit<Failure, 'retrya
         kind: 'aborted',
         message: cause.by === null ? 'interrupted before this phone was read' : `interrupted by ${cause.by}`,
       };
+    case 'credentials-tripped': {
+      const user = cause.login === 'ssh' ? `user ${cause.username}` : `debug user ${cause.username}`;
+      return {
+        kind: 'skipped',
+        message:
+          `not tried: ${cause.refusals} phones refused ${user}'s password and none accepted it; ` +
+          'fix it or raise --auth-failure-limit',
+      };
+    }
     case 'unexpected':
       return { kind: 'disconnected', message: `unexpected: ${cause.detail}` };
   }

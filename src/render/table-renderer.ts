@@ -58,6 +58,8 @@ export class TableRenderer implements ReportRenderer {
   private readonly warnings: string[] = [];
   private readonly detail: DetailRow[] = [];
   private readonly failures = new FailureTally();
+  /** Phones the credential breaker did not try, by why (the message names the credentials). */
+  private readonly skipped = new Map<string, number>();
 
   constructor(private readonly options: TableOptions) {}
 
@@ -67,6 +69,9 @@ export class TableRenderer implements ReportRenderer {
 
   phone(entry: PhoneEntry): string {
     const host = hostLabel(entry);
+    if (entry.error?.kind === 'skipped') {
+      this.skipped.set(entry.error.message, (this.skipped.get(entry.error.message) ?? 0) + 1);
+    }
     if (entry.error !== null) this.failed.push([host, entry.error.kind, entry.error.message]);
     this.failures.add(entry);
     for (const warning of entry.warnings) this.warnings.push(`${host}: ${warning}`);
@@ -89,12 +94,15 @@ export class TableRenderer implements ReportRenderer {
   end(summary: ReportSummary, incidents: readonly FoundIncident[]): string {
     const { bold, red } = this.options.colour;
     const { width } = this.options;
-    // Incidents first: "did these phones drop together, and what do they share?"
-    const parts = incidents.length > 0 ? [incidentsSection(incidents, this.options)] : [];
+    // Skipped phones first: one wrong password left them all unread.
+    const parts = this.skippedLines();
+    // Incidents next: "did these phones drop together, and what do they share?"
+    if (incidents.length > 0) parts.push(incidentsSection(incidents, this.options));
     parts.push(bold('ReasonForOutOfService'), this.reasonsTable(summary));
     if (this.options.detail && this.detail.length > 0) parts.push(bold('Alarms'), this.detailTable());
     const { total, ok, failed, withAlarms } = summary.phones;
-    const failedText = `${failed} failed`;
+    const skipped = [...this.skipped.values()].reduce((sum, phones) => sum + phones, 0);
+    const failedText = `${failed} failed${skipped > 0 ? ` (${skipped} skipped)` : ''}`;
     parts.push(
       fitText(
         `Phones: ${total} total, ${ok} ok, ${failed > 0 ? red(failedText) : failedText}, ${withAlarms} with alarms`,
@@ -109,6 +117,16 @@ export class TableRenderer implements ReportRenderer {
       parts.push(`\n${bold('Warnings')}`, ...this.warnings.map((warning) => fitText(terminalSafe(warning), width)));
     }
     return `${parts.join('\n')}\n`;
+  }
+
+  /** First of all, as it hides every other result: phones not tried for credentials others refused. */
+  private skippedLines(): string[] {
+    const { bold, red } = this.options.colour;
+    if (this.skipped.size === 0) return [];
+    const lines = [...this.skipped].map(([why, phones]) =>
+      fitText(`${phones} ${plural(phones)} ${why}`, this.options.width),
+    );
+    return [red(bold('Skipped')), ...lines, ''];
   }
 
   private reasonsTable(summary: ReportSummary): string {
@@ -160,4 +178,8 @@ function hostLabel(entry: PhoneEntry): string {
 function categoryLabel(code: number | null): string {
   const reason = code === null ? undefined : outOfServiceReasonByCode(code);
   return reason === undefined ? '' : REASON_CATEGORIES[reason.category];
+}
+
+function plural(phones: number): string {
+  return phones === 1 ? 'phone' : 'phones';
 }

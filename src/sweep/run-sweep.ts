@@ -3,11 +3,14 @@ import { classifyFailure } from '../failure/error-kind.js';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { failedEntry } from '../report/phone-entry.js';
 import type { PhoneEntry } from '../report/report-document.js';
-import { type ReadOptions, readPhone } from './read-phone.js';
+import { CredentialBreaker } from './credential-breaker.js';
+import { failureEntry, type PhoneRead, type ReadOptions, readPhone } from './read-phone.js';
 
 export interface SweepOptions extends ReadOptions {
   /** Sessions open at once, at most. */
   readonly concurrency: number;
+  /** Phones refusing the same credentials, none accepting them, before the rest are skipped; 0: never. */
+  readonly authFailureLimit: number;
 }
 
 /**
@@ -32,10 +35,18 @@ export async function runSweep(
   const failed = new AbortController();
   const sessions = AbortSignal.any([signal, failed.signal]);
   setMaxListeners(0, sessions); // one listener per open session
+  const breaker = new CredentialBreaker(options.authFailureLimit);
+  const read = async (target: PhoneTarget): Promise<PhoneEntry> => {
+    if (signal.aborted) return abortedEntry(target);
+    const tripped = breaker.refusal(target);
+    if (tripped !== null) return failureEntry(target, tripped, 0, []);
+    const { entry, failedPhase }: PhoneRead = await readPhone(target, options, sessions);
+    breaker.record(target, entry, failedPhase);
+    return entry;
+  };
   const worker = async () => {
     for (let next = queue.next(); next.done !== true && !failed.signal.aborted; next = queue.next()) {
-      const target = next.value;
-      const entry = signal.aborted ? abortedEntry(target) : await readPhone(target, options, sessions);
+      const entry = await read(next.value);
       await onEntry(entry).catch((error: unknown) => {
         failed.abort(error);
         throw error;

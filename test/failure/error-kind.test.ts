@@ -186,6 +186,21 @@ const TABLE: readonly Row[] = [
   row({ type: 'interrupted', by: 'SIGINT' }, 'show unreg', 'aborted', false, 'interrupted by SIGINT'),
   row({ type: 'interrupted', by: null }, null, 'aborted', false, 'interrupted before this phone was read'),
   row({ type: 'interrupted', by: 'SIGTERM' }, 'debug password sent', 'aborted', false, 'interrupted by SIGTERM'),
+  // The credential breaker: never tried, so never retried either.
+  row(
+    { type: 'credentials-tripped', login: 'ssh', username: 'sshadmin', refusals: 5 },
+    null,
+    'skipped',
+    false,
+    "not tried: 5 phones refused user sshadmin's password and none accepted it; fix it or raise --auth-failure-limit",
+  ),
+  row(
+    { type: 'credentials-tripped', login: 'debug', username: 'debug', refusals: 3 },
+    null,
+    'skipped',
+    false,
+    "not tried: 3 phones refused debug user debug's password and none accepted it; fix it or raise --auth-failure-limit",
+  ),
   row({ type: 'unexpected', detail: 'boom' }, null, 'disconnected', true, 'unexpected: boom'),
 ];
 

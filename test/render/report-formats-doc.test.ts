@@ -26,6 +26,7 @@ const ERROR_KINDS = Object.keys({
   unsupported: true,
   parse: true,
   aborted: true,
+  skipped: true,
 } satisfies Record<ErrorKind, true>);
 
 const read = (name: string) => readFile(join(REPO_ROOT, 'docs', name), 'utf8');

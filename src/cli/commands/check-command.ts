@@ -72,7 +72,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<void> {
   const target = targetOf(resolution);
   for (const warning of resolution.warnings) io.stderr.write(`unreg: warning: ${warning}\n`);
   const joinCucm = await loadCucmSyslog(args, io, false);
-  const options = { ...(await readOptionsFrom(args, io.env)), concurrency: 1 };
+  // One phone: nothing for the credential breaker to protect.
+  const options = { ...(await readOptionsFrom(args, io.env)), concurrency: 1, authFailureLimit: 0 };
   const history = await startHistoryRecording(args, io, 'check', [args.host]);
   await reportPhones([target], options, { ...args, quiet: true }, io, joinCucm, history);
 }

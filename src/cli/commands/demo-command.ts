@@ -93,7 +93,7 @@ async function runDemo(args: DemoArgs, io: CliIo): Promise<void> {
     };
     // A demo is for people: the fleet table, unless a format or a file is asked for.
     const report = { ...args, format: args.format ?? (args.output === undefined ? 'table' : undefined) };
-    await reportPhones(phones, { ...DEMO_SESSION, hostKeys, concurrency: 10 }, report, io, check);
+    await reportPhones(phones, { ...DEMO_SESSION, hostKeys, concurrency: 10, authFailureLimit: 5 }, report, io, check);
     io.stderr.write(demoSummary(fleet.port, phones.length, surprises));
     if (io.exitStatus !== EXIT.interrupted) io.exitStatus = surprises.length === 0 ? EXIT.ok : EXIT.someFailed;
   } finally {

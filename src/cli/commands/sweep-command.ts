@@ -15,6 +15,7 @@ import { readOptionsFrom, type SessionArgs, withSessionOptions } from '../sessio
 interface SweepArgs extends ReportArgs, SessionArgs, CucmSyslogArgs, HistoryArgs {
   inventory: string;
   concurrency: number;
+  authFailureLimit: number;
   site?: string | string[];
   tag?: string | string[];
   host?: string | string[];
@@ -37,13 +38,21 @@ export function sweepCommand(io: CliIo) {
               .option('concurrency', { alias: 'c', type: 'number', default: 50, describe: 'Phones read at once' })
               // Repeatable, but not `array: true`: that would swallow the
               // inventory path in `sweep --site tokyo inventory.yaml`.
+              .option('auth-failure-limit', {
+                type: 'number',
+                default: 5,
+                describe: 'Phones refusing the same credentials (none accepting) before the rest are skipped; 0: off',
+              })
               .option('site', { type: 'string', describe: 'Only phones of this site (repeatable)' })
               .option('tag', { type: 'string', describe: 'Only phones with this tag (repeatable)' })
               .option('host', { type: 'string', describe: 'Only hosts matching this glob (repeatable)' })
-              .coerce('concurrency', lastValue)
-              .check(({ concurrency }) => {
+              .coerce(['concurrency', 'auth-failure-limit'], lastValue)
+              .check(({ concurrency, authFailureLimit }) => {
                 if (!Number.isInteger(concurrency) || concurrency < 1) {
                   throw new UsageError('--concurrency must be a whole number, 1 or more');
+                }
+                if (!Number.isInteger(authFailureLimit) || Number(authFailureLimit) < 0) {
+                  throw new UsageError('--auth-failure-limit must be a whole number, 0 or more');
                 }
                 return true;
               }),
@@ -64,7 +73,11 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<void> {
   if (phones.length === 0)
     throw new UsageError(`no phone of ${inventoryName(args.inventory)} matches --site/--tag/--host`);
   const joinCucm = await loadCucmSyslog(args, io, false);
-  const options = { ...(await readOptionsFrom(args, io.env)), concurrency: args.concurrency };
+  const options = {
+    ...(await readOptionsFrom(args, io.env)),
+    concurrency: args.concurrency,
+    authFailureLimit: args.authFailureLimit,
+  };
   const inventoryInput = args.inventory === STDIN_ARGUMENT ? '-' : resolve(args.inventory);
   const history = await startHistoryRecording(args, io, 'sweep', [inventoryInput]);
   await reportPhones(phones, options, args, io, joinCucm, history);

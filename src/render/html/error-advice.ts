@@ -57,4 +57,9 @@ export const ERROR_ADVICE: Readonly<Record<ErrorKind, ErrorAdvice>> = {
       'a different shell or prompt (set the prompt patterns), a firmware with another format: keep the raw output with `unreg parse` and report it',
   },
   aborted: { happened: 'the run was interrupted before this phone finished', check: 'run again' },
+  skipped: {
+    happened: 'not tried: enough phones refused the same user and password, none accepted it',
+    check:
+      'the password in the inventory or its variable or file; then run again (or raise `--auth-failure-limit` if only some phones have another password)',
+  },
 };
