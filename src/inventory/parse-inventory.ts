@@ -1,6 +1,6 @@
 import { aggregateProblems } from './aggregate-problems.js';
 import { formatProblem, InventoryError, type InventoryProblem } from './inventory-problem.js';
-import type { PhoneTarget } from './phone-target.js';
+import type { PhoneTarget, SessionLimit } from './phone-target.js';
 import { identityOf, joinGroups, type PhoneItem, readPhoneItem } from './read-phone-item.js';
 import type { LayerSettings } from './read-settings.js';
 import { type InventoryTop, readTop } from './read-top.js';
@@ -56,7 +56,8 @@ export async function parseInventory(text: string, options: ParseInventoryOption
 /**
  * Each phone read to its target: its groups joined, its host and port
  * checked against the others', its login resolved (once for all phones that
- * set nothing themselves and list the same groups: most of a fleet).
+ * set nothing themselves and list the same groups and site: most of a fleet).
+ * A phone's layers, highest first: its own, its groups, its site, defaults.
  */
 async function resolvePhones(
   source: YamlSource,
@@ -68,14 +69,17 @@ async function resolvePhones(
   const problems: Array<{ problem: InventoryProblem; phoneWhere: string }> = [];
   const firstLines = new Map<string, number>();
   const sharedLogins = new Map<string, LoginResolution>();
+  const sharedLimits = new Map<string, readonly SessionLimit[]>();
   const resolveOptions = { ...options, vocabulary: 'inventory', secrets: new Map() } as const;
   for (const phone of read) {
     const groups = joinGroups(source, phone, top.groups);
-    const layers = [phone.own, ...groups.layers, top.defaults];
+    const site = phone.site === null ? undefined : top.sites.get(phone.site);
+    const layers = [phone.own, ...groups.layers, ...(site === undefined ? [] : [site]), top.defaults];
     checkUnique(source, phone, layers, firstLines);
     const identity = phone.clean && groups.allFound ? identityOf(source, phone) : undefined;
     if (identity === undefined) continue;
-    const sharedKey = phone.ownSettings === 0 ? groups.names.join('\n') : null;
+    const groupsAndSite = `${groups.names.join('\n')}\n\n${phone.site ?? ''}`;
+    const sharedKey = phone.ownSettings === 0 ? groupsAndSite : null;
     let login = sharedKey === null ? undefined : sharedLogins.get(sharedKey);
     if (login === undefined) {
       login = await resolveLogin(
@@ -86,7 +90,12 @@ async function resolvePhones(
     }
     const resolution = withIdentity(identity, login);
     if (resolution.ok) {
-      phones.push(resolution.target);
+      let limits = sharedLimits.get(groupsAndSite);
+      if (limits === undefined) {
+        limits = sessionLimits(phone.site, groups, site, top.defaults);
+        sharedLimits.set(groupsAndSite, limits);
+      }
+      phones.push(limits.length === 0 ? resolution.target : { ...resolution.target, sessionLimits: limits });
       continue;
     }
     const invalid = new Set(layers.flatMap((settings) => [...settings.invalid]));
@@ -97,6 +106,27 @@ async function resolvePhones(
     }
   }
   return { phones, problems };
+}
+
+/**
+ * The caps a phone's sessions count towards: each of its groups that sets
+ * `max_sessions`, and its site, capped by `sites:` or else by `defaults:`
+ * (which caps every site, each on its own; phones without a site are not).
+ */
+function sessionLimits(
+  siteName: string | null,
+  groups: { names: readonly string[]; layers: readonly LayerSettings[] },
+  site: LayerSettings | undefined,
+  defaults: LayerSettings,
+): readonly SessionLimit[] {
+  const limits: SessionLimit[] = [];
+  groups.layers.forEach((group, at) => {
+    const max = group.layer.maxSessions?.value;
+    if (max !== undefined) limits.push({ scope: `group ${groups.names[at]}`, max });
+  });
+  const siteMax = site?.layer.maxSessions?.value ?? defaults.layer.maxSessions?.value;
+  if (siteName !== null && siteMax !== undefined) limits.push({ scope: `site ${siteName}`, max: siteMax });
+  return limits;
 }
 
 /**

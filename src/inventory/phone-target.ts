@@ -18,6 +18,13 @@ export const DEFAULT_PROMPTS: ShellPrompts = {
   command: /DEBUG>\s*$/,
 };
 
+/** A cap on the sessions open at once to the phones sharing a group or site (`max_sessions`). */
+export interface SessionLimit {
+  /** What the phones share, as messages name it: `site tokyo`, `group branch-links`. */
+  readonly scope: string;
+  readonly max: number;
+}
+
 /** Everything needed to read one phone: where, who, and how its shell looks. */
 export interface PhoneTarget extends EntryTarget {
   readonly port: number;
@@ -28,4 +35,6 @@ export interface PhoneTarget extends EntryTarget {
   readonly debugUsername: string;
   readonly debugPassword: Secret;
   readonly prompts: ShellPrompts;
+  /** Caps of its site and groups, inside the sweep's --concurrency; absent: none. */
+  readonly sessionLimits?: readonly SessionLimit[];
 }

@@ -13,9 +13,9 @@ import {
 import { compilePromptPattern } from './shell-prompt-pattern.js';
 import type { YamlMapping, YamlNode } from './yaml-nodes.js';
 import { mappingEntries, type YamlSource } from './yaml-source.js';
-import { readPort, readText, type ValueSite } from './yaml-values.js';
+import { readCount, readPort, readText, type ValueSite } from './yaml-values.js';
 
-export type LayerScope = 'defaults' | 'group' | 'phone';
+export type LayerScope = 'defaults' | 'group' | 'site' | 'phone';
 export type PhoneKey = (typeof PHONE_KEYS)[number];
 
 /** A level's settings and which of them had a bad value. */
@@ -46,6 +46,7 @@ const PASSWORD_FORMS: Readonly<Record<SettingName, string>> = {
   loginPrompt: 'login_prompt',
   passwordPrompt: 'password_prompt',
   prompt: 'prompt',
+  maxSessions: 'max_sessions',
 };
 
 /** The settings of one mapping: `defaults:`, a group, or a phone. */
@@ -63,12 +64,11 @@ export function readLayer(source: YamlSource, map: YamlMapping, scope: LayerScop
       if (scope === 'phone') {
         phoneKeys[key] = keyNode;
         phoneValues[key] = value;
-      } else
-        source.report(
-          keyNode,
-          key,
-          `is allowed only on a phone, not in ${scope === 'group' ? 'a group' : 'defaults:'}`,
-        );
+      } else source.report(keyNode, key, `is allowed only on a phone, not in ${SCOPE_NAMES[scope]}`);
+      continue;
+    }
+    if (key === 'max_sessions' && scope === 'phone') {
+      source.report(keyNode, key, 'caps a site or group: set it in defaults:, a group or sites:, not on a phone');
       continue;
     }
     if (!isSettingKey(key)) {
@@ -105,6 +105,13 @@ export function readLayer(source: YamlSource, map: YamlMapping, scope: LayerScop
   return { layer: layer as SettingsLayer, phoneKeys, phoneValues, literalPasswordLines, invalid, settingCount };
 }
 
+const SCOPE_NAMES: Readonly<Record<LayerScope, string>> = {
+  defaults: 'defaults:',
+  group: 'a group',
+  site: 'a site',
+  phone: 'a phone',
+};
+
 // Never added to: readLayer replaces them with its own before the first add.
 const NO_LINES: number[] = [];
 const NO_SETTINGS = new Set<SettingName>();
@@ -118,6 +125,8 @@ function readSettingValue(site: ValueSite, key: SettingKey, value: YamlNode | nu
   switch (key) {
     case 'port':
       return checked(site, value, readPort(site, value), portProblem);
+    case 'max_sessions':
+      return readCount(site, value);
     case 'username':
     case 'debug_username':
       return checked(site, value, readText(site, value), userNameProblem);

@@ -8,6 +8,8 @@ import { describeNode, isEmptyValue, mappingEntries, type YamlSource } from './y
 export interface InventoryTop {
   readonly defaults: LayerSettings;
   readonly groups: ReadonlyMap<string, LayerSettings>;
+  /** Settings by site name (`sites:`), for the phones whose `site:` names it. */
+  readonly sites: ReadonlyMap<string, LayerSettings>;
   readonly phones: readonly YamlNode[];
   readonly literalPasswordLines: readonly number[];
 }
@@ -15,13 +17,14 @@ export interface InventoryTop {
 // `x-` keys are left to the user, as in Compose files: a place for YAML
 // anchors that phones and groups merge (`<<: *name`).
 const EXTENSION_PREFIX = 'x-';
-const SHAPE = 'expected a mapping with phones: (and optional defaults: and groups:)';
+const SHAPE = 'expected a mapping with phones: (and optional defaults:, groups: and sites:)';
 const NO_SETTINGS: LayerSettings = { layer: {}, invalid: new Set() };
 
 export function readTop(source: YamlSource, contents: YamlNode | null): InventoryTop {
   const top = {
     defaults: NO_SETTINGS,
     groups: new Map<string, LayerSettings>(),
+    sites: new Map<string, LayerSettings>(),
     phones: [] as readonly YamlNode[],
     literalPasswordLines: [] as number[],
   };
@@ -41,7 +44,9 @@ export function readTop(source: YamlSource, contents: YamlNode | null): Inventor
       top.defaults = read ?? NO_SETTINGS;
       top.literalPasswordLines.push(...(read?.literalPasswordLines ?? []));
     } else if (key === 'groups') {
-      readGroups(source, optionalMapping(source, keyNode, key, value), top);
+      readNamedLayers(source, optionalMapping(source, keyNode, key, value), 'group', top.groups, top);
+    } else if (key === 'sites') {
+      readNamedLayers(source, optionalMapping(source, keyNode, key, value), 'site', top.sites, top);
     } else if (key === 'phones') {
       top.phones = phoneNodes(source, keyNode, value);
     } else if (!key.startsWith(EXTENSION_PREFIX)) {
@@ -54,16 +59,19 @@ export function readTop(source: YamlSource, contents: YamlNode | null): Inventor
   return top;
 }
 
-function readGroups(
+/** `groups:` or `sites:`: settings by name. */
+function readNamedLayers(
   source: YamlSource,
-  groups: YamlMapping | null,
-  top: { groups: Map<string, LayerSettings>; literalPasswordLines: number[] },
+  mapping: YamlMapping | null,
+  scope: 'group' | 'site',
+  into: Map<string, LayerSettings>,
+  top: { literalPasswordLines: number[] },
 ): void {
-  if (groups === null) return;
-  for (const group of mappingEntries(source, groups)) {
-    const map = optionalMapping(source, group.keyNode, group.key, group.value);
-    const read = map && readLayer(source, map, 'group');
-    top.groups.set(group.key, read ?? NO_SETTINGS);
+  if (mapping === null) return;
+  for (const named of mappingEntries(source, mapping)) {
+    const map = optionalMapping(source, named.keyNode, named.key, named.value);
+    const read = map && readLayer(source, map, scope);
+    into.set(named.key, read ?? NO_SETTINGS);
     top.literalPasswordLines.push(...(read?.literalPasswordLines ?? []));
   }
 }

@@ -36,6 +36,8 @@ export interface SettingsLayer {
   readonly loginPrompt?: Setting<string>;
   readonly passwordPrompt?: Setting<string>;
   readonly prompt?: Setting<string>;
+  /** Sessions of a group or site open at once (not a login setting: see parse-inventory.ts). */
+  readonly maxSessions?: Setting<number>;
 }
 
 export type SettingName = keyof SettingsLayer;
@@ -54,6 +56,7 @@ export const SETTING_KEYS = {
   login_prompt: 'loginPrompt',
   password_prompt: 'passwordPrompt',
   prompt: 'prompt',
+  max_sessions: 'maxSessions',
 } as const satisfies Record<string, SettingName>;
 
 export type SettingKey = keyof typeof SETTING_KEYS;
@@ -62,7 +65,7 @@ export type SettingKey = keyof typeof SETTING_KEYS;
 export const PHONE_KEYS = ['host', 'name', 'site', 'tags', 'groups'] as const;
 
 /** The top level of an inventory file. */
-export const TOP_KEYS = ['defaults', 'groups', 'phones'] as const;
+export const TOP_KEYS = ['defaults', 'groups', 'sites', 'phones'] as const;
 
 export const DEFAULT_PORT = 22;
 export const DEFAULT_DEBUG_USERNAME = 'debug';

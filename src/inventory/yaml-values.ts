@@ -45,6 +45,16 @@ export function readPort(site: ValueSite, node: YamlNode | null): number | undef
   return undefined;
 }
 
+/** A count as written: a plain decimal integer, 1 or more. */
+export function readCount(site: ValueSite, node: YamlNode | null): number | undefined {
+  if (node?.kind === 'scalar' && typeof node.value === 'number' && /^\d+$/.test(site.source.written(node))) {
+    if (node.value >= 1) return node.value;
+  }
+  const got = node?.kind === 'scalar' && !isEmptyValue(node) ? site.source.written(node) : describeNode(node);
+  site.source.report(node ?? site.at, site.key, `must be a whole number, 1 or more, got ${got}`);
+  return undefined;
+}
+
 /** A list of non-empty text items (tags, group names); problems name the item's own line. */
 export function readTextList(site: ValueSite, node: YamlNode | null): string[] | undefined {
   if (node?.kind !== 'sequence') {

@@ -27,6 +27,8 @@ export class SessionStats {
   #showUnregServed = 0;
   #authFailures = 0;
   readonly #perPhone: Uint32Array;
+  /** Sets of phones whose sessions open at once are counted together (a site, for tests). */
+  readonly #watched: Array<{ readonly phones: ReadonlySet<number>; open: number; maxOpen: number }> = [];
 
   constructor(phones: number) {
     this.#perPhone = new Uint32Array(phones);
@@ -38,12 +40,28 @@ export class SessionStats {
     this.#total += 1;
     this.#perPhone[phoneIndex] = (this.#perPhone[phoneIndex] ?? 0) + 1;
     if (this.#open > this.#maxOpen) this.#maxOpen = this.#open;
+    const watched = this.#watched.filter((set) => set.phones.has(phoneIndex));
+    for (const set of watched) {
+      set.open += 1;
+      set.maxOpen = Math.max(set.maxOpen, set.open);
+    }
     let closed = false;
     return () => {
       if (closed) return;
       closed = true;
       this.#open -= 1;
+      for (const set of watched) set.open -= 1;
     };
+  }
+
+  /**
+   * Counts from now on the sessions open at once to these phones together;
+   * gives the function that tells the most seen so far.
+   */
+  watchOpen(phoneIndices: readonly number[]): () => number {
+    const set = { phones: new Set(phoneIndices), open: 0, maxOpen: 0 };
+    this.#watched.push(set);
+    return () => set.maxOpen;
   }
 
   served(): void {

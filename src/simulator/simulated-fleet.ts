@@ -43,6 +43,8 @@ export interface SimulatedFleet {
   stats(): SessionStatsSnapshot;
   /** Sessions the phone at `index` has served. */
   sessionsOf(index: number): number;
+  /** Counts the sessions open at once to these phones together; gives the most seen (SessionStats.watchOpen). */
+  watchOpen(indices: readonly number[]): () => number;
   /** New sessions of the phone at `index` see another host key. */
   changeHostKey(index: number): void;
   /** The phone at `index` holds these alarms from now on (it unregistered again, or was power-cycled: none). */
@@ -129,6 +131,10 @@ class Fleet implements SimulatedFleet {
 
   stats(): SessionStatsSnapshot {
     return this.#stats.snapshot();
+  }
+
+  watchOpen(indices: readonly number[]): () => number {
+    return this.#stats.watchOpen(indices);
   }
 
   sessionsOf(index: number): number {

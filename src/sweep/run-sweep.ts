@@ -5,6 +5,7 @@ import { failedEntry } from '../report/phone-entry.js';
 import type { PhoneEntry } from '../report/report-document.js';
 import { CredentialBreaker } from './credential-breaker.js';
 import { failureEntry, type PhoneRead, type ReadOptions, readPhone } from './read-phone.js';
+import { SessionCaps } from './session-caps.js';
 
 export interface SweepOptions extends ReadOptions {
   /** Sessions open at once, at most. */
@@ -18,7 +19,8 @@ export interface SweepOptions extends ReadOptions {
  * to `onEntry` as soon as it is ready (so nothing waits on the slowest phone
  * and nothing is kept per phone). `concurrency` workers take the next phone
  * from one iterator: nothing is queued per phone, so memory follows the
- * concurrency, not the fleet size. Once `signal` aborts no session starts;
+ * concurrency, not the fleet size (only phones of a site or group at its
+ * `max_sessions` are set aside, while workers go on with others). Once `signal` aborts no session starts;
  * every phone not yet read is reported `aborted`. Every target yields
  * exactly one entry, unless `onEntry` fails: then the sweep stops with its
  * error.
@@ -29,7 +31,7 @@ export async function runSweep(
   signal: AbortSignal,
   onEntry: (entry: PhoneEntry) => Promise<void>,
 ): Promise<void> {
-  const queue = targets[Symbol.iterator]();
+  const caps = new SessionCaps(targets);
   // A report that cannot take an entry (disk full) ends the sweep: no phone
   // is read for nothing, open sessions close, the error goes to the caller.
   const failed = new AbortController();
@@ -45,8 +47,14 @@ export async function runSweep(
     return entry;
   };
   const worker = async () => {
-    for (let next = queue.next(); next.done !== true && !failed.signal.aborted; next = queue.next()) {
-      const entry = await read(next.value);
+    while (!failed.signal.aborted) {
+      const next = caps.next();
+      if (next === 'done') return;
+      if (next === 'wait') {
+        await caps.freed();
+        continue;
+      }
+      const entry = await read(next.phone).finally(() => caps.release(next.phone));
       await onEntry(entry).catch((error: unknown) => {
         failed.abort(error);
         throw error;

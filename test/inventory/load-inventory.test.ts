@@ -101,16 +101,20 @@ describe('loadInventory: validation', () => {
   });
 
   const shapes: ReadonlyArray<readonly [string, string, string]> = [
-    ['an empty file', '', '1: the file is empty: expected a mapping with phones: (and optional defaults: and groups:)'],
+    [
+      'an empty file',
+      '',
+      '1: the file is empty: expected a mapping with phones: (and optional defaults:, groups: and sites:)',
+    ],
     [
       'comments only',
       '# nothing yet\n',
-      '1: the file is empty: expected a mapping with phones: (and optional defaults: and groups:)',
+      '1: the file is empty: expected a mapping with phones: (and optional defaults:, groups: and sites:)',
     ],
     [
       'a list at the top',
       '- host: a\n',
-      '1: expected a mapping with phones: (and optional defaults: and groups:), got a list',
+      '1: expected a mapping with phones: (and optional defaults:, groups: and sites:), got a list',
     ],
     ['a YAML syntax error', 'phones:\n  - host: "a\n', '3: Missing closing "quote'],
     [
@@ -378,6 +382,63 @@ describe('loadInventory: resolution', () => {
     assert.deepEqual((await loadInventory(open, { env: {} })).warnings, [
       `${open}: holds passwords (lines 1, 3) and is readable by group or others (mode 644): chmod 600 ${open}`,
     ]);
+  });
+
+  it("reads max_sessions of defaults (each site), sites: and groups into each phone's caps, sites: settings too", async () => {
+    const file = await scratch.write(
+      'caps.yaml',
+      [
+        'defaults: { username: u, password: pw, max_sessions: 4 }',
+        'groups:',
+        '  slow: { max_sessions: 1 }',
+        'sites:',
+        '  branch: { max_sessions: 2, username: branch-user }',
+        'phones:',
+        '  - { host: a, site: branch, groups: [slow] }',
+        '  - { host: b, site: hq }',
+        '  - { host: c }',
+        '',
+      ].join('\n'),
+    );
+    const { phones } = await loadInventory(file, { env: {} });
+    assert.deepEqual(
+      phones.map((phone) => [phone.host, phone.username, phone.sessionLimits]),
+      [
+        [
+          'a',
+          'branch-user',
+          [
+            { scope: 'group slow', max: 1 },
+            { scope: 'site branch', max: 2 },
+          ],
+        ],
+        ['b', 'u', [{ scope: 'site hq', max: 4 }]],
+        ['c', 'u', undefined],
+      ],
+    );
+  });
+
+  it('reports max_sessions on a phone, or not a whole number, at its line', async () => {
+    const file = await scratch.write(
+      'bad-caps.yaml',
+      [
+        'defaults: { username: u, password: pw, max_sessions: 0 }',
+        'sites:',
+        '  branch: { max_sessions: 1.5, host: x }',
+        'phones:',
+        '  - { host: a, max_sessions: 2 }',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      (await problemLines(file)).map((line) => line.replace(`${file}:`, '')),
+      [
+        '1: max_sessions: must be a whole number, 1 or more, got 0',
+        '3: max_sessions: must be a whole number, 1 or more, got 1.5',
+        '3: host: is allowed only on a phone, not in a site',
+        '5: max_sessions: caps a site or group: set it in defaults:, a group or sites:, not on a phone',
+      ],
+    );
   });
 
   it('hides passwords from inspect and JSON', async () => {
