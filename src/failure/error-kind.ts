@@ -18,6 +18,7 @@ export const ERROR_KINDS = [
   'parse',
   'aborted',
   'skipped',
+  'jump',
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -72,6 +73,8 @@ export type FailureCause =
       readonly username: string;
       readonly refusals: number;
     }
+  /** The jump host in front of the phone failed: unreachable, refusing the login, a changed key. */
+  | { readonly type: 'jump-failed'; readonly jumpHost: string; readonly detail: string }
   | { readonly type: 'unexpected'; readonly detail: string };
 
 export interface Failure {
@@ -200,6 +203,8 @@ function whatHappened(cause: FailureCause, phase: string): Omit<Failure, 'retrya
           'fix it or raise --auth-failure-limit',
       };
     }
+    case 'jump-failed':
+      return { kind: 'jump', message: `jump host ${cause.jumpHost}: ${cause.detail}` };
     case 'unexpected':
       return { kind: 'disconnected', message: `unexpected: ${cause.detail}` };
   }

@@ -18,6 +18,25 @@ export const DEFAULT_PROMPTS: ShellPrompts = {
   command: /DEBUG>\s*$/,
 };
 
+/** One jump host: `user@host[:port]`. */
+export interface JumpHop {
+  readonly user: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+/** How unreg logs into jump hosts: a private key, a password, or the SSH agent. */
+export type JumpAuth =
+  | { readonly kind: 'key'; readonly privateKey: Secret; readonly passphrase: Secret | null }
+  | { readonly kind: 'password'; readonly password: Secret }
+  | { readonly kind: 'agent'; readonly socket: string };
+
+/** The jump hosts in front of a phone, first to last (a chain), and how to log into them. */
+export interface JumpRoute {
+  readonly hops: readonly JumpHop[];
+  readonly auth: JumpAuth;
+}
+
 /** A cap on the sessions open at once to the phones sharing a group or site (`max_sessions`). */
 export interface SessionLimit {
   /** What the phones share, as messages name it: `site tokyo`, `group branch-links`. */
@@ -37,4 +56,6 @@ export interface PhoneTarget extends EntryTarget {
   readonly prompts: ShellPrompts;
   /** Caps of its site and groups, inside the sweep's --concurrency; absent: none. */
   readonly sessionLimits?: readonly SessionLimit[];
+  /** The jump hosts the phone is reached through; absent: directly. */
+  readonly jump?: JumpRoute;
 }

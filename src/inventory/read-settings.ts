@@ -1,4 +1,6 @@
 import { unknownKeyMessage } from './closest-key.js';
+import { parseJumpHop } from './jump-route.js';
+import type { JumpHop } from './phone-target.js';
 import { Secret } from './secret.js';
 import { portProblem, userNameProblem, variableNameProblem } from './setting-checks.js';
 import {
@@ -13,7 +15,7 @@ import {
 import { compilePromptPattern } from './shell-prompt-pattern.js';
 import type { YamlMapping, YamlNode } from './yaml-nodes.js';
 import { mappingEntries, type YamlSource } from './yaml-source.js';
-import { readCount, readPort, readText, type ValueSite } from './yaml-values.js';
+import { readCount, readPort, readText, readTextList, type ValueSite } from './yaml-values.js';
 
 export type LayerScope = 'defaults' | 'group' | 'site' | 'phone';
 export type PhoneKey = (typeof PHONE_KEYS)[number];
@@ -47,6 +49,10 @@ const PASSWORD_FORMS: Readonly<Record<SettingName, string>> = {
   passwordPrompt: 'password_prompt',
   prompt: 'prompt',
   maxSessions: 'max_sessions',
+  jump: 'jump',
+  jumpIdentityFile: 'jump_identity_file',
+  jumpPassphrase: 'jump_passphrase_env',
+  jumpPassword: 'jump_password_env, jump_password_file',
 };
 
 /** The settings of one mapping: `defaults:`, a group, or a phone. */
@@ -127,6 +133,16 @@ function readSettingValue(site: ValueSite, key: SettingKey, value: YamlNode | nu
       return checked(site, value, readPort(site, value), portProblem);
     case 'max_sessions':
       return readCount(site, value);
+    case 'jump':
+      return readJumpHops(site, value);
+    case 'jump_passphrase_env':
+    case 'jump_password_env':
+      return secretSource(checked(site, value, readText(site, value), variableNameProblem), (variable) => ({
+        kind: 'env',
+        variable,
+      }));
+    case 'jump_password_file':
+      return secretSource(readText(site, value), (path) => ({ kind: 'file', path }));
     case 'username':
     case 'debug_username':
       return checked(site, value, readText(site, value), userNameProblem);
@@ -152,6 +168,23 @@ function readSettingValue(site: ValueSite, key: SettingKey, value: YamlNode | nu
     default:
       return readText(site, value);
   }
+}
+
+/** `jump: user@host[:port]`, or a list of them for a chain (first to last). */
+function readJumpHops(site: ValueSite, value: YamlNode | null): readonly JumpHop[] | undefined {
+  const texts = value?.kind === 'sequence' ? readTextList(site, value) : readText(site, value);
+  if (texts === undefined) return undefined;
+  const hops: JumpHop[] = [];
+  for (const text of typeof texts === 'string' ? [texts] : texts) {
+    const hop = parseJumpHop(text);
+    if (typeof hop === 'string') {
+      site.source.report(value ?? site.at, site.key, hop);
+      return undefined;
+    }
+    hops.push(hop);
+  }
+  if (hops.length === 0) site.source.report(value ?? site.at, site.key, 'lists no jump host');
+  return hops.length === 0 ? undefined : hops;
 }
 
 function checked<T>(

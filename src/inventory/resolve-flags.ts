@@ -1,4 +1,5 @@
 import type { InventoryProblem } from './inventory-problem.js';
+import { parseJumpHop } from './jump-route.js';
 import { type Environment, resolveTarget, type TargetResolution } from './resolve-target.js';
 import type { Secret } from './secret.js';
 import { secretFileReader } from './secret-file.js';
@@ -24,6 +25,12 @@ export interface TargetFlags {
   readonly prompt?: string;
   readonly name?: string;
   readonly site?: string;
+  /** `user@host[:port]`: the jump host in front of the phone. */
+  readonly jump?: string;
+  readonly jumpIdentityFile?: string;
+  readonly jumpPassphraseEnv?: string;
+  readonly jumpPasswordEnv?: string;
+  readonly jumpPasswordFile?: string;
 }
 
 export type FlagResolution = TargetResolution & { readonly warnings: readonly string[] };
@@ -53,6 +60,7 @@ export async function resolvePhoneTarget(
       ['--password-file', given(flags.passwordFile, (path) => ({ kind: 'file', path }))],
       ['password (prompt)', given(flags.password, (value) => ({ kind: 'literal', value }))],
     ]),
+    ...jumpFlags(flags, conflicts),
     ...secretFlag('debugPassword', conflicts, [
       ['--debug-password-env', given(flags.debugPasswordEnv, (variable) => ({ kind: 'env', variable }))],
       ['--debug-password-file', given(flags.debugPasswordFile, (path) => ({ kind: 'file', path }))],
@@ -74,6 +82,30 @@ export async function resolvePhoneTarget(
   return { ok: false, problems, missingPassword: false, warnings };
 }
 
+/** --jump and its credentials, checked by the inventory's rules. */
+function jumpFlags(flags: TargetFlags, conflicts: InventoryProblem[]): Partial<SettingsLayer> {
+  if (flags.jump === undefined) return {};
+  const hop = parseJumpHop(flags.jump);
+  if (typeof hop === 'string') {
+    conflicts.push({ where: null, key: '--jump', message: hop });
+    return {};
+  }
+  const origin = (key: string) => ({ where: null, key });
+  return {
+    jump: { value: [hop], origin: origin('--jump') },
+    ...(flags.jumpIdentityFile === undefined
+      ? {}
+      : { jumpIdentityFile: { value: flags.jumpIdentityFile, origin: origin('--jump-identity-file') } }),
+    ...secretFlag('jumpPassphrase', conflicts, [
+      ['--jump-passphrase-env', given(flags.jumpPassphraseEnv, (variable) => ({ kind: 'env', variable }))],
+    ]),
+    ...secretFlag('jumpPassword', conflicts, [
+      ['--jump-password-env', given(flags.jumpPasswordEnv, (variable) => ({ kind: 'env', variable }))],
+      ['--jump-password-file', given(flags.jumpPasswordFile, (path) => ({ kind: 'file', path }))],
+    ]),
+  };
+}
+
 function plain<K extends 'port' | 'username' | 'debugUsername' | 'loginPrompt' | 'passwordPrompt' | 'prompt'>(
   name: K,
   flag: string,
@@ -84,7 +116,7 @@ function plain<K extends 'port' | 'username' | 'debugUsername' | 'loginPrompt' |
 
 /** The one password source given; two given at once is a conflict, not a silent choice. */
 function secretFlag(
-  name: 'password' | 'debugPassword',
+  name: 'password' | 'debugPassword' | 'jumpPassphrase' | 'jumpPassword',
   conflicts: InventoryProblem[],
   forms: ReadonlyArray<readonly [string, SecretSource | undefined]>,
 ): Partial<SettingsLayer> {

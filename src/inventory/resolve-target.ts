@@ -1,4 +1,5 @@
 import type { InventoryProblem } from './inventory-problem.js';
+import { resolveJumpRoute } from './jump-route.js';
 import { DEFAULT_PROMPTS, type PhoneTarget, type ShellPrompts } from './phone-target.js';
 import { Secret } from './secret.js';
 import { readSecret, type SecretReader } from './secret-reader.js';
@@ -92,7 +93,8 @@ export async function resolveLogin(
   const password = await resolvePassword('password', layers, options, problems);
   const debugPassword = await resolvePassword('debugPassword', layers, options, problems);
   const prompts = resolvePrompts(layers, problems);
-  if (problems.length > 0 || password === null || debugPassword === null || prompts === null) {
+  const jump = await resolveJumpRoute((name) => pick(layers, name), options, problems);
+  if (problems.length > 0 || password === null || debugPassword === null || prompts === null || jump === undefined) {
     return { login: null, problems };
   }
   const login: Login = {
@@ -102,6 +104,7 @@ export async function resolveLogin(
     debugUsername: debugUsername?.value ?? DEFAULT_DEBUG_USERNAME,
     debugPassword,
     prompts,
+    ...(jump === null ? {} : { jump }),
   };
   return { login, problems };
 }
@@ -128,6 +131,7 @@ export function withIdentity(identity: TargetIdentity, resolution: LoginResoluti
       debugUsername: login.debugUsername,
       debugPassword: login.debugPassword,
       prompts: login.prompts,
+      ...(login.jump === undefined ? {} : { jump: login.jump }),
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { JumpHop } from './phone-target.js';
 import type { Secret } from './secret.js';
 
 /**
@@ -38,6 +39,11 @@ export interface SettingsLayer {
   readonly prompt?: Setting<string>;
   /** Sessions of a group or site open at once (not a login setting: see parse-inventory.ts). */
   readonly maxSessions?: Setting<number>;
+  /** Jump hosts, first to last, and how to log into them. */
+  readonly jump?: Setting<readonly JumpHop[]>;
+  readonly jumpIdentityFile?: Setting<string>;
+  readonly jumpPassphrase?: Setting<SecretSource>;
+  readonly jumpPassword?: Setting<SecretSource>;
 }
 
 export type SettingName = keyof SettingsLayer;
@@ -57,6 +63,11 @@ export const SETTING_KEYS = {
   password_prompt: 'passwordPrompt',
   prompt: 'prompt',
   max_sessions: 'maxSessions',
+  jump: 'jump',
+  jump_identity_file: 'jumpIdentityFile',
+  jump_passphrase_env: 'jumpPassphrase',
+  jump_password_env: 'jumpPassword',
+  jump_password_file: 'jumpPassword',
 } as const satisfies Record<string, SettingName>;
 
 export type SettingKey = keyof typeof SETTING_KEYS;

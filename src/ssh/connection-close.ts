@@ -1,14 +1,14 @@
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Client as SshClient } from 'ssh2';
 
 // A phone answers `exit` or our FIN by closing at once; one that does not is
 // not waited for longer than this.
 const CLOSE_WAIT_MS = 2000;
 
-/** A client, the TCP socket under it, and when that socket has closed. */
+/** A client, the TCP socket (or a jump host's channel) under it, and when that has closed. */
 export interface OpenConnection {
   readonly client: SshClient;
-  readonly socket: Socket;
+  readonly socket: Duplex;
   readonly closed: Promise<void>;
 }
 

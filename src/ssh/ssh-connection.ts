@@ -1,9 +1,10 @@
 import { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { ConnectConfig } from 'ssh2';
 import ssh2 from 'ssh2';
 import type { FailureCause, SessionPhase } from '../failure/error-kind.js';
 import { PhoneReadError } from '../failure/phone-read-error.js';
-import type { PhoneTarget } from '../inventory/phone-target.js';
+import type { JumpRoute, PhoneTarget } from '../inventory/phone-target.js';
 import { algorithmsFor } from './algorithms.js';
 import { coalesceWrites } from './coalesced-writes.js';
 import { closeConnection, closeOf, type OpenConnection } from './connection-close.js';
@@ -20,6 +21,8 @@ export interface ConnectOptions {
   /** TCP connect, SSH handshake and SSH authentication together. */
   readonly connectTimeoutMs: number;
   readonly hostKeys: KnownHostsStore;
+  /** A channel to host:port through the route's jump hosts (jump-hosts.ts), for phones behind them. */
+  readonly jumpChannel?: (route: JumpRoute, host: string, port: number) => Promise<Duplex>;
 }
 
 type Phase = Extract<SessionPhase, 'TCP connect' | 'SSH handshake' | 'SSH authentication'>;
@@ -31,15 +34,55 @@ export type SshConnection = OpenConnection;
  * An authenticated SSH connection to a phone: the password sent once (see
  * password-auth.ts), host key checked against the known-hosts store.
  */
-export function openSshConnection(
+export async function openSshConnection(
   target: PhoneTarget,
   options: ConnectOptions,
   signal: AbortSignal,
 ): Promise<SshConnection> {
   // Aborted already: no socket is made (a client that never connected never closes).
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) throw signal.reason;
+  const socket =
+    target.jump === undefined ? phoneSocket(target) : await jumpSocket(target, target.jump, options, signal);
+  return connectOver(socket, target, options, signal);
+}
+
+/**
+ * The phone's TCP connection made by the last jump host (a `direct-tcpip`
+ * channel), within the connect timeout; an interrupt leaves it unused.
+ */
+async function jumpSocket(target: PhoneTarget, route: JumpRoute, options: ConnectOptions, signal: AbortSignal) {
+  if (options.jumpChannel === undefined) throw new Error('no jump hosts for a phone behind one');
+  const channel = options.jumpChannel(route, target.host, target.port);
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort = (): void => undefined;
+  const given = new Promise<never>((_, reject) => {
+    const silence = { type: 'silence', waitedMs: options.connectTimeoutMs, limit: 'phase' } as const;
+    timer = setTimeout(() => reject(new PhoneReadError(silence, 'TCP connect')), options.connectTimeoutMs);
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([channel, given]);
+  } catch (error) {
+    void channel.then(
+      (late) => late.destroy(),
+      () => undefined,
+    );
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function connectOver(
+  socket: Duplex,
+  target: PhoneTarget,
+  options: ConnectOptions,
+  signal: AbortSignal,
+): Promise<SshConnection> {
   const client = new Client();
-  const connection: OpenConnection = { client, socket: phoneSocket(target), closed: closeOf(client) };
+  const connection: OpenConnection = { client, socket, closed: closeOf(client) };
   let phase: Phase = 'TCP connect';
   let hostKeyRefusal: string | null = null;
   return new Promise<SshConnection>((resolve, reject) => {

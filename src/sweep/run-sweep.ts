@@ -3,6 +3,7 @@ import { classifyFailure } from '../failure/error-kind.js';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { failedEntry } from '../report/phone-entry.js';
 import type { PhoneEntry } from '../report/report-document.js';
+import { JumpHosts } from '../ssh/jump-hosts.js';
 import { CredentialBreaker } from './credential-breaker.js';
 import { failureEntry, type PhoneRead, type ReadOptions, readPhone } from './read-phone.js';
 import { SessionCaps } from './session-caps.js';
@@ -38,11 +39,14 @@ export async function runSweep(
   const sessions = AbortSignal.any([signal, failed.signal]);
   setMaxListeners(0, sessions); // one listener per open session
   const breaker = new CredentialBreaker(options.authFailureLimit);
+  // One connection per jump host for the whole sweep, closed at its end.
+  const jumps = new JumpHosts(options);
+  const readOptions = { ...options, jumpChannel: jumps.channelTo.bind(jumps) };
   const read = async (target: PhoneTarget): Promise<PhoneEntry> => {
     if (signal.aborted) return abortedEntry(target);
     const tripped = breaker.refusal(target);
     if (tripped !== null) return failureEntry(target, tripped, 0, []);
-    const { entry, failedPhase }: PhoneRead = await readPhone(target, options, sessions);
+    const { entry, failedPhase }: PhoneRead = await readPhone(target, readOptions, sessions);
     breaker.record(target, entry, failedPhase);
     return entry;
   };
@@ -62,7 +66,11 @@ export async function runSweep(
     }
   };
   // No more workers than phones: --concurrency 1000000 on ten phones makes ten.
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, targets.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, targets.length) }, worker));
+  } finally {
+    await jumps.close();
+  }
 }
 
 function abortedEntry(target: PhoneTarget): PhoneEntry {

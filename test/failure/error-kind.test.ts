@@ -186,6 +186,14 @@ const TABLE: readonly Row[] = [
   row({ type: 'interrupted', by: 'SIGINT' }, 'show unreg', 'aborted', false, 'interrupted by SIGINT'),
   row({ type: 'interrupted', by: null }, null, 'aborted', false, 'interrupted before this phone was read'),
   row({ type: 'interrupted', by: 'SIGTERM' }, 'debug password sent', 'aborted', false, 'interrupted by SIGTERM'),
+  // A jump host's failure: its own attempts (and retries) are made once for all its phones.
+  row(
+    { type: 'jump-failed', jumpHost: 'ops@bastion:22', detail: 'connection refused' },
+    'TCP connect',
+    'jump',
+    false,
+    'jump host ops@bastion:22: connection refused',
+  ),
   // The credential breaker: never tried, so never retried either.
   row(
     { type: 'credentials-tripped', login: 'ssh', username: 'sshadmin', refusals: 5 },

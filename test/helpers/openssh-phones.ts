@@ -80,7 +80,12 @@ export async function startOpenSshPhones(options: OpenSshPhonesOptions): Promise
     // Debian's service makes it at boot; sshd refuses to start without it.
     await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
     const hosts = options.indices.map(loopbackAddress);
-    const started = await startSshd(folder, hosts, options);
+    const started = await startSshd(
+      folder,
+      hosts,
+      (port) => sshdConfig(folder, hosts, port, options),
+      options.algorithms,
+    );
     const logged = (pattern: RegExp, count: number, from = 0) => waitForLog(started, pattern, count, from);
     return { ...started, hosts, hostKey, logged, close: () => closeSshd(started.child, folder) };
   } catch (error) {
@@ -112,13 +117,18 @@ interface Started {
 
 // A free port can be taken by another test between the check and sshd's
 // bind: sshd then says so, and another port is tried.
-async function startSshd(folder: string, hosts: readonly string[], options: OpenSshPhonesOptions): Promise<Started> {
+async function startSshd(
+  folder: string,
+  hosts: readonly string[],
+  configText: (port: number) => string,
+  algorithms?: SshdAlgorithms,
+): Promise<Started> {
   const failures: string[] = [];
   for (let attempt = 1; attempt <= START_TRIES; attempt++) {
     const port = await freePortOnAll(hosts);
     const config = join(folder, 'sshd_config');
-    await writeFile(config, sshdConfig(folder, hosts, port, options), { mode: 0o600 });
-    await checkConfig(config, options.algorithms);
+    await writeFile(config, configText(port), { mode: 0o600 });
+    if (algorithms !== undefined) await checkConfig(config, algorithms);
     const child = spawn(SSHD_PATH, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
     const chunks: Buffer[] = [];
     child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -271,4 +281,85 @@ function modeArgument(mode: FailureMode | undefined): string {
 
 function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+export interface OpenSshJumpHost {
+  readonly host: string;
+  readonly port: number;
+  /** `user@host:port`, as an inventory's `jump:` names it. */
+  readonly hop: string;
+  /** The private key it accepts (a file the test made with ssh-keygen). */
+  readonly identityFile: string;
+  /** A key it does not accept. */
+  readonly strangerIdentityFile: string;
+  /** Its host key as a known_hosts line, and another key's line for the same name. */
+  readonly knownHostsLine: string;
+  readonly changedKnownHostsLine: string;
+  log(): string;
+  logged(pattern: RegExp, count: number, from?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * OpenSSH's sshd as a jump host (a bastion) on one loopback address: key
+ * login only for SSHD_TEST_USER with a key made here, TCP forwarding on, no
+ * shell (every session's command is /bin/false), LogLevel DEBUG1 so that
+ * its log shows each login and each forwarded channel. `trustedKeyFile`: a
+ * private key (of another jump host) to accept instead of its own.
+ */
+export async function startOpenSshJumpHost(host: string, trustedKeyFile?: string): Promise<OpenSshJumpHost> {
+  const folder = await mkdtemp(join(tmpdir(), 'unreg-sshd-jump-'));
+  try {
+    await chmod(folder, 0o711);
+    await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
+    const keygen = (path: string) =>
+      run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'unreg-test', '-f', path]);
+    await Promise.all(
+      ['host_key', 'other_host_key', 'user_key', 'stranger_key'].map((name) => keygen(join(folder, name))),
+    );
+    const publicKey = async (name: string) =>
+      (await readFile(join(folder, `${name}.pub`), 'utf8')).split(' ').slice(0, 2).join(' ');
+    const trusted =
+      trustedKeyFile === undefined ? await publicKey('user_key') : await readFile(`${trustedKeyFile}.pub`, 'utf8');
+    await writeFile(join(folder, 'authorized_keys'), `${trusted.trim()}\n`, { mode: 0o644 });
+    const config = (port: number) =>
+      [
+        `ListenAddress ${host}:${port}`,
+        `HostKey ${join(folder, 'host_key')}`,
+        'PidFile none',
+        'UsePAM no',
+        'LogLevel DEBUG1',
+        `AllowUsers ${SSHD_TEST_USER.username}`,
+        `AuthorizedKeysFile ${join(folder, 'authorized_keys')}`,
+        'PubkeyAuthentication yes',
+        'PasswordAuthentication no',
+        'KbdInteractiveAuthentication no',
+        'PermitRootLogin no',
+        // The key lies under /tmp, which any user may write to.
+        'StrictModes no',
+        'AllowTcpForwarding yes',
+        'X11Forwarding no',
+        'PermitTTY no',
+        'ForceCommand /bin/false',
+        'UseDNS no',
+        '',
+      ].join('\n');
+    const started = await startSshd(folder, [host], config);
+    const name = `[${host}]:${started.port}`;
+    return {
+      host,
+      port: started.port,
+      hop: `${SSHD_TEST_USER.username}@${host}:${started.port}`,
+      identityFile: trustedKeyFile ?? join(folder, 'user_key'),
+      strangerIdentityFile: join(folder, 'stranger_key'),
+      knownHostsLine: `${name} ${await publicKey('host_key')}`,
+      changedKnownHostsLine: `${name} ${await publicKey('other_host_key')}`,
+      log: started.log,
+      logged: (pattern, count, from = 0) => waitForLog(started, pattern, count, from),
+      close: () => closeSshd(started.child, folder),
+    };
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
 }

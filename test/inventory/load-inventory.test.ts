@@ -441,6 +441,46 @@ describe('loadInventory: resolution', () => {
     );
   });
 
+  it('reads jump hosts (one, or a chain) with their key, and reports a bad hop or no credential at its line', async () => {
+    await scratch.write('bastion_key', 'not really a key\n');
+    const good = await scratch.write(
+      'jump.yaml',
+      [
+        'defaults: { username: u, password: pw, jump: "ops@bastion.example.net", jump_identity_file: bastion_key }',
+        'groups:',
+        '  far: { jump: ["ops@a.example.net:2222", "root@[::1]:22"] }',
+        'phones:',
+        '  - { host: a }',
+        '  - { host: b, groups: [far] }',
+        '',
+      ].join('\n'),
+    );
+    const { phones } = await loadInventory(good, { env: {} });
+    assert.deepEqual(phones[0]?.jump?.hops, [{ user: 'ops', host: 'bastion.example.net', port: 22 }]);
+    assert.deepEqual(phones[1]?.jump?.hops, [
+      { user: 'ops', host: 'a.example.net', port: 2222 },
+      { user: 'root', host: '::1', port: 22 },
+    ]);
+    assert.equal(phones[0]?.jump?.auth.kind, 'key');
+    const bad = await scratch.write(
+      'bad-jump.yaml',
+      [
+        'defaults: { username: u, password: pw }',
+        'phones:',
+        '  - { host: a, jump: bastion }',
+        '  - { host: b, jump: ops@c }',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      (await problemLines(bad)).map((line) => line.replace(`${bad}:`, '')),
+      [
+        '3: jump: "bastion" is not user@host[:port]',
+        '4: jump: no jump_identity_file, jump_password_env or jump_password_file, and no SSH agent (SSH_AUTH_SOCK unset)',
+      ],
+    );
+  });
+
   it('hides passwords from inspect and JSON', async () => {
     const file = await scratch.write('hide.yaml', 'phones:\n  - host: a\n    username: u\n');
     const { phones } = await loadInventory(file, { env: { UNREG_SSH_PASSWORD: 'topsecret' } });

@@ -27,6 +27,7 @@ const ERROR_KINDS = Object.keys({
   parse: true,
   aborted: true,
   skipped: true,
+  jump: true,
 } satisfies Record<ErrorKind, true>);
 
 const read = (name: string) => readFile(join(REPO_ROOT, 'docs', name), 'utf8');

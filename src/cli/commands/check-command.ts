@@ -30,6 +30,11 @@ const CHECK_FLAGS = [
   'prompt',
   'name',
   'site',
+  'jump',
+  'jump-identity-file',
+  'jump-passphrase-env',
+  'jump-password-env',
+  'jump-password-file',
 ];
 
 export function checkCommand(io: CliIo) {
@@ -54,6 +59,14 @@ export function checkCommand(io: CliIo) {
               .option('prompt', { type: 'string', describe: 'Pattern of the command prompt (default DEBUG>)' })
               .option('name', { type: 'string', describe: 'Label for the report' })
               .option('site', { type: 'string', describe: 'Site for the report' })
+              .option('jump', { type: 'string', describe: 'Reach the phone through this jump host: user@host[:port]' })
+              .option('jump-identity-file', {
+                type: 'string',
+                describe: 'Private key for the jump host (else the agent)',
+              })
+              .option('jump-passphrase-env', { type: 'string', describe: "Variable holding that key's passphrase" })
+              .option('jump-password-env', { type: 'string', describe: "Variable holding the jump host's password" })
+              .option('jump-password-file', { type: 'string', describe: "File holding the jump host's password" })
               .coerce(CHECK_FLAGS, lastValue),
           ),
         ),

@@ -62,4 +62,9 @@ export const ERROR_ADVICE: Readonly<Record<ErrorKind, ErrorAdvice>> = {
     check:
       'the password in the inventory or its variable or file; then run again (or raise `--auth-failure-limit` if only some phones have another password)',
   },
+  jump: {
+    happened: 'the jump host in front of the phone failed (unreachable, refused the login, changed key)',
+    check:
+      'the jump host named in the message: its address, user and key (`jump_identity_file`, the agent), its key in known_hosts (`unreg forget-host HOST:PORT` after a re-install)',
+  },
 };
