@@ -2,6 +2,43 @@ import { OUT_OF_SERVICE_REASONS } from '../catalogue/out-of-service-reasons.js';
 import type { AlarmSection, ParsedAlarm } from '../parser/parsed-alarm.js';
 import { type NetworkPlace, networkPlace } from './fleet-network.js';
 
+/**
+ * The parameters of the seed's CP-8861 example, as the phone sent them, in
+ * its order: every generated alarm is this one with its own values, and the
+ * tests use it as the phone's example. The protocol events hold a no-break
+ * space (U+00A0) before `Cseq`, as in the seed.
+ */
+export const SEED_PARAMS: Readonly<Record<string, string>> = {
+  DeviceName: 'SEP2834A282656D',
+  DeviceIPv4Address: '192.168.1.37/24',
+  IPv4DefaultGateway: '192.168.1.254',
+  DeviceIPv6Address: '',
+  IPv6DefaultGateway: '',
+  ModelNumber: 'CP-8861',
+  NeighborIPv4Address: '192.168.1.254',
+  NeighborIPv6Address: '',
+  NeighborDeviceID: 'jtac-l2tun-01',
+  NeighborPortID: 'FastEthernet0/1/4',
+  DHCPv4Status: '1',
+  DHCPv6Status: '3',
+  TFTPCfgStatus: '3',
+  DNSStatusUnifiedCM1: '1',
+  DNSStatusUnifiedCM2: '1',
+  DNSStatusUnifiedCM3: '0',
+  DNSv6StatusUnifiedCM1: '0',
+  DNSv6StatusUnifiedCM2: '0',
+  DNSv6StatusUnifiedCM3: '0',
+  VoiceVLAN: '',
+  UnifiedCMIPAddress: 'cucm105p',
+  LocalPort: '49786',
+  TimeStamp: '1461229373181',
+  ReasonForOutOfService: '10',
+  LastProtocolEventSent:
+    'Sent:REGISTER sip:cucm105p SIP/2.0\u00a0 Cseq:118 REGISTER CallId:2834a282-656d000e-6cfd28bd-713281ce@192.168.1.37',
+  LastProtocolEventReceived:
+    'Rcvd:SIP/2.0 200 OK\u00a0 Cseq:120 REGISTER CallId:2834a282-656d0003-68ad3b77-33d23bb4@192.168.1.37',
+};
+
 /** A small seeded PRNG (mulberry32): the same seed gives the same fleet. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -101,6 +138,7 @@ export function placedAlarm(
   return { section: event.section, name: 'LastOutOfServiceInformation', params };
 }
 
+/** The seed's parameters (and their order), with this alarm's own values. */
 function alarmParams(
   phone: GeneratedPhone,
   time: number,
@@ -112,25 +150,14 @@ function alarmParams(
   const node = place?.node ?? 'cucm-pub';
   const localPort = String(49152 + Math.floor(random() * 16000));
   return {
+    ...SEED_PARAMS,
     DeviceName: phone.deviceName,
     DeviceIPv4Address: place?.address ?? `${phone.ipv4}/24`,
     IPv4DefaultGateway: gateway,
-    DeviceIPv6Address: '',
-    IPv6DefaultGateway: '',
     ModelNumber: phone.model,
     NeighborIPv4Address: gateway,
-    NeighborIPv6Address: '',
     NeighborDeviceID: place?.switch ?? `access-sw-${Math.floor(random() * 40) + 1}`,
     NeighborPortID: place?.port ?? `GigabitEthernet1/0/${Math.floor(random() * 48) + 1}`,
-    DHCPv4Status: '1',
-    DHCPv6Status: '3',
-    TFTPCfgStatus: '3',
-    DNSStatusUnifiedCM1: '1',
-    DNSStatusUnifiedCM2: '1',
-    DNSStatusUnifiedCM3: '0',
-    DNSv6StatusUnifiedCM1: '0',
-    DNSv6StatusUnifiedCM2: '0',
-    DNSv6StatusUnifiedCM3: '0',
     VoiceVLAN: place?.vlan ?? '',
     UnifiedCMIPAddress: node,
     LocalPort: localPort,

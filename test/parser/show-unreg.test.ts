@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseShowUnreg } from '../../src/parser/show-unreg.js';
-import { parseFixture, SEED_PARAMS, seedParams } from './seed-alarm.js';
+import { SEED_PARAMS } from '../../src/simulator/alarm-generator.js';
+import { parseFixture, seedParams } from './seed-alarm.js';
 
 // One fixture per rule of issue 2, section 3; each made from the seed's
 // CP-8861 example (test/fixtures/show-unreg/seed-cp8861.txt).

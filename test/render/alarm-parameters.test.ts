@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alarmParameterPairs, packPairs } from '../../src/render/alarm-parameters.js';
-import { SEED_PARAMS } from '../parser/seed-alarm.js';
+import { SEED_PARAMS } from '../../src/simulator/alarm-generator.js';
 import { sampleAlarm } from './sample-entries.js';
 
 describe('alarmParameterPairs', () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CSV_COLUMNS, CsvRenderer } from '../../src/render/csv-renderer.js';
 import type { PhoneEntry } from '../../src/report/report-document.js';
+import { SEED_PARAMS } from '../../src/simulator/alarm-generator.js';
 import { readCsv } from '../helpers/read-csv.js';
-import { SEED_PARAMS } from '../parser/seed-alarm.js';
 import { failed, okEntry, renderAll, sampleAlarm } from './sample-entries.js';
 
 const HEADER =

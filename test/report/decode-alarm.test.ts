@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ParsedAlarm } from '../../src/parser/parsed-alarm.js';
 import { addressWithoutPrefix, decodeAlarm, parseReasonCode } from '../../src/report/decode-alarm.js';
-import { parseFixture, SEED_PARAMS, seedParams } from '../parser/seed-alarm.js';
+import { SEED_PARAMS } from '../../src/simulator/alarm-generator.js';
+import { parseFixture, seedParams } from '../parser/seed-alarm.js';
 
 function alarmWith(changes: Record<string, string>): ParsedAlarm {
   return { section: 'sent', name: 'LastOutOfServiceInformation', params: seedParams(changes) };
