@@ -3,28 +3,36 @@ import type {
   Incident,
   PhoneEntry,
   RenderContext,
+  ReportDocument,
   ReportRenderer,
   ReportSummary,
 } from '../report/report-document.js';
 import { SCHEMA_VERSION } from '../report/report-document.js';
 
+/** The members before `phones`: known when the report starts. */
+type DocumentHead = Omit<ReportDocument, 'phones' | 'summary' | 'incidents'>;
+
 /**
  * The report document, streamed: the output is byte for byte what
  * `JSON.stringify(document, null, 2)` gives, without holding every phone.
+ * It is written from a typed ReportDocument (the public contract), so a
+ * field the contract gains or changes does not compile until it is written.
  */
 export class JsonRenderer implements ReportRenderer {
+  private readonly head: DocumentHead;
   private phones = 0;
 
-  constructor(private readonly context: RenderContext) {}
-
-  start(): string {
-    const head = {
+  constructor(context: RenderContext) {
+    this.head = {
       schemaVersion: SCHEMA_VERSION,
       tool: 'unreg',
-      version: this.context.version,
-      generatedAt: this.context.generatedAt,
+      version: context.version,
+      generatedAt: context.generatedAt,
     };
-    return jsonDocumentStart(head, 'phones');
+  }
+
+  start(): string {
+    return jsonDocumentStart(this.head, 'phones');
   }
 
   phone(entry: PhoneEntry): string {
@@ -34,9 +42,21 @@ export class JsonRenderer implements ReportRenderer {
   }
 
   end(summary: ReportSummary, incidents: readonly FoundIncident[]): string {
-    const members = jsonMember('summary', summary) + jsonMember('incidents', incidentsJson(incidents));
-    return `${jsonArrayEnd(this.phones === 0)}${members}\n}\n`;
+    // The document whole, but for the phones already written one by one:
+    // the members after `phones` are written from it, in its own order.
+    const document: ReportDocument = { ...this.head, phones: [], summary, incidents: incidentsJson(incidents) };
+    return `${jsonArrayEnd(this.phones === 0)}${membersAfter(document, 'phones')}\n}\n`;
   }
+}
+
+/** `,` and each member of `document` that follows `key`, as jsonMember writes them. */
+function membersAfter(document: object, key: string): string {
+  const members = Object.entries(document);
+  const at = members.findIndex(([name]) => name === key);
+  return members
+    .slice(at + 1)
+    .map(([name, value]) => jsonMember(name, value))
+    .join('');
 }
 
 /** The document's `incidents`: what the table adds to each is left out. */
