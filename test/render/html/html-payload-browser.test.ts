@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { SEED_PARAMS } from '../../../src/simulator/alarm-generator.js';
 import { launchBrowser, type TestBrowser } from '../../helpers/browser.js';
 import { runCli } from '../../helpers/run-cli.js';
 import { withTempDir } from '../../helpers/temp-dir.js';
-import { SEED_PARAMS } from '../../parser/seed-alarm.js';
 
 // Phone data is untrusted: a transcript whose every parameter (name and
 // value) holds markup or script, in a file whose name holds some too. In the
