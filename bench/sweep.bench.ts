@@ -5,11 +5,19 @@
 // every client runs under bench/baselines/measured_run.py, which reads CPU and
 // peak RSS from the OS (getrusage of the children).
 //
-// Options: --runs N (default 3), --quick (skip N=10000), --only unreg,bare,asyncssh
+// The same clients also run against Debian's OpenSSH sshd serving the same
+// phones (test/helpers/openssh-phones.ts: the phone's shell as sshd's forced
+// command, 16 phones per sshd, as many sshds as it takes), as real phones run
+// an OpenSSH-style server; and unreg alone at C=500 and C=1000.
+//
+// Options: --runs N (default 3), --quick (skip N=10000), --only unreg,bare,asyncssh,
+// --points LABEL,... (e.g. sshd,c500,c1000), --phones N (every point with N phones: a smoke run)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { type OpenSshPhones, startOpenSshPhones } from '../test/helpers/openssh-phones.js';
+import { ensureSshdTestUser, SSHD_TEST_USER } from '../test/helpers/sshd-test-user.js';
 import { machineDescription, median } from './measure.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,7 +30,10 @@ const WORK = `${REPO}.bench-tmp/sweep`;
 const ENV = { ...process.env, UNREG_SSH_PASSWORD: 'bench-ssh-password', UNREG_DEBUG_PASSWORD: 'debug' };
 
 type ClientName = 'unreg' | 'bare' | 'asyncssh';
+type ServerName = 'simulator' | 'sshd';
 interface Point {
+  readonly label: string;
+  readonly server: ServerName;
   readonly phones: number;
   readonly concurrency: number;
   readonly latencyMs: number;
@@ -32,20 +43,42 @@ interface RunFigures {
   readonly wallMs: number;
   readonly cpuMs: number;
   readonly maxRssKb: number;
-  readonly simulatorCpuMs: number;
+  readonly serverCpuMs: number;
 }
 
 const args = process.argv.slice(2);
 const runs = Number(flagValue('--runs') ?? 3);
 const only = flagValue('--only')?.split(',') as ClientName[] | undefined;
 const ALL: ClientName[] = only ?? ['unreg', 'bare', 'asyncssh'];
-const GRID: Point[] = [
-  { phones: 1000, concurrency: 100, latencyMs: 2000, clients: ALL },
+const SMOKE_PHONES = flagValue('--phones');
+const ONLY_POINTS = flagValue('--points')?.split(',');
+const FULL_GRID: Point[] = [
+  { label: 'base', server: 'simulator', phones: 1000, concurrency: 100, latencyMs: 2000, clients: ALL },
   ...(args.includes('--quick')
     ? []
-    : [{ phones: 10000, concurrency: 100, latencyMs: 2000, clients: ['unreg'] as ClientName[] }]),
-  { phones: 1000, concurrency: 100, latencyMs: 0, clients: ALL },
+    : [
+        {
+          label: 'n10000',
+          server: 'simulator',
+          phones: 10000,
+          concurrency: 100,
+          latencyMs: 2000,
+          clients: ['unreg'] as ClientName[],
+        } as const,
+      ]),
+  { label: 'nolatency', server: 'simulator', phones: 1000, concurrency: 100, latencyMs: 0, clients: ALL },
+  { label: 'c500', server: 'simulator', phones: 5000, concurrency: 500, latencyMs: 2000, clients: ['unreg'] },
+  { label: 'c1000', server: 'simulator', phones: 5000, concurrency: 1000, latencyMs: 2000, clients: ['unreg'] },
 ];
+// Only with --points sshd,sshd-nolatency for now: a smoke run of 8 phones on one sshd timed out in
+// the handshake on a loaded machine (docs/performance.md); the full grid gains them once they pass.
+const SSHD_POINTS: Point[] = [
+  { label: 'sshd', server: 'sshd', phones: 1000, concurrency: 100, latencyMs: 2000, clients: ALL },
+  { label: 'sshd-nolatency', server: 'sshd', phones: 1000, concurrency: 100, latencyMs: 0, clients: ALL },
+];
+const GRID: Point[] = [...FULL_GRID, ...SSHD_POINTS]
+  .filter((point) => ONLY_POINTS?.includes(point.label) ?? !SSHD_POINTS.includes(point))
+  .map((point) => (SMOKE_PHONES === undefined ? point : { ...point, phones: Number(SMOKE_PHONES) }));
 
 function flagValue(flag: string): string | undefined {
   const at = args.indexOf(flag);
@@ -64,14 +97,23 @@ function ensureAsyncssh(): void {
   if (install.status !== 0) throw new Error('could not install python3-asyncssh');
 }
 
-interface Simulator {
-  readonly pid: number;
+/** The phones a point's clients read: the simulator, or sshd's. */
+interface PhoneServer {
   readonly inventory: string;
   readonly hostsFile: string;
+  /** The clients' environment: the passwords (and user) these phones take. */
+  readonly env: NodeJS.ProcessEnv;
+  /** CPU the server has used so far. */
+  cpuMs(): number;
+  /** Ends it; gives its last words (the simulator's statistics, sshd's negotiated algorithms). */
   stop(): Promise<string>;
 }
 
-async function startSimulator(point: Point, folder: string): Promise<Simulator> {
+function startServer(point: Point, folder: string): Promise<PhoneServer> {
+  return point.server === 'sshd' ? startSshdPhones(point, folder) : startSimulator(point, folder);
+}
+
+async function startSimulator(point: Point, folder: string): Promise<PhoneServer> {
   const child = spawn(
     process.execPath,
     [CLI, 'simulate', '--phones', String(point.phones), '--latency', String(point.latencyMs), '--out', folder],
@@ -90,9 +132,10 @@ async function startSimulator(point: Point, folder: string): Promise<Simulator> 
   const hostsFile = `${folder}/hosts.txt`;
   writeFileSync(hostsFile, truth.phones.map((phone) => `${phone.host} ${phone.port}\n`).join(''));
   return {
-    pid: child.pid ?? 0,
     inventory: ready.inventory,
     hostsFile,
+    env: ENV,
+    cpuMs: () => processCpuMs(child.pid ?? 0),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve(stderr.trim().split('\n').pop() ?? ''));
@@ -101,14 +144,113 @@ async function startSimulator(point: Point, folder: string): Promise<Simulator> 
   };
 }
 
-/** CPU (user+sys) a running process has used so far, from /proc. */
-function processCpuMs(pid: number): number {
+// sshd listens on at most 16 addresses (MAX_LISTEN_SOCKS), and each phone has its own.
+const PHONES_PER_SSHD = 16;
+const SSHD_SEED = 1;
+
+/**
+ * The point's phones served by Debian's sshd, as many sshds as it takes, each
+ * offering what it offers by default (`sshd -T`), its host key being RSA (as
+ * on phones): the clients negotiate as they would by default.
+ */
+async function startSshdPhones(point: Point, folder: string): Promise<PhoneServer> {
+  ensureSshdTestUser();
+  const algorithms = sshdDefaults();
+  const servers: OpenSshPhones[] = [];
+  try {
+    for (let first = 0; first < point.phones; first += PHONES_PER_SSHD) {
+      const indices = Array.from({ length: Math.min(PHONES_PER_SSHD, point.phones - first) }, (_, i) => first + i);
+      servers.push(
+        await startOpenSshPhones({
+          seed: SSHD_SEED,
+          fleetSize: point.phones,
+          indices,
+          algorithms,
+          debugPassword: 'debug',
+          latencyMs: point.latencyMs,
+        }),
+      );
+    }
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    throw error;
+  }
+  const phones = servers.flatMap((server) => server.hosts.map((host) => ({ host, port: server.port })));
+  const inventory = `${folder}/inventory.yaml`;
+  writeFileSync(
+    inventory,
+    [
+      'defaults:',
+      `  username: ${SSHD_TEST_USER.username}`,
+      ...['phones:', ...phones.map((phone) => `  - { host: ${phone.host}, port: ${phone.port} }`)],
+      '',
+    ].join('\n'),
+  );
+  const hostsFile = `${folder}/hosts.txt`;
+  writeFileSync(hostsFile, phones.map((phone) => `${phone.host} ${phone.port}\n`).join(''));
+  return {
+    inventory,
+    hostsFile,
+    env: {
+      ...process.env,
+      UNREG_SSH_USER: SSHD_TEST_USER.username,
+      UNREG_SSH_PASSWORD: SSHD_TEST_USER.password,
+      UNREG_DEBUG_PASSWORD: 'debug',
+    },
+    cpuMs: () => servers.reduce((sum, server) => sum + processCpuMs(server.pid, true), 0),
+    stop: async () => {
+      // sshd's session processes log on their own time.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const negotiated = negotiatedAlgorithms(servers.map((server) => server.log()).join('\n'));
+      await Promise.all(servers.map((server) => server.close()));
+      return negotiated;
+    },
+  };
+}
+
+/** What Debian's sshd offers by default, host keys narrowed to what an RSA key signs. */
+function sshdDefaults(): { kex: string[]; hostKey: string[]; ciphers: string[]; macs: string[] } {
+  const config = spawnSync('/usr/sbin/sshd', ['-T', '-f', '/dev/null'], { encoding: 'utf8' }).stdout;
+  const list = (keyword: string) =>
+    (config.split('\n').find((line) => line.startsWith(`${keyword} `)) ?? '').split(' ')[1]?.split(',') ?? [];
+  return {
+    kex: list('kexalgorithms'),
+    hostKey: list('hostkeyalgorithms').filter((name) => name === 'rsa-sha2-512' || name === 'rsa-sha2-256'),
+    ciphers: list('ciphers'),
+    macs: list('macs'),
+  };
+}
+
+/** sshd's DEBUG1 `kex:` lines, counted: which key exchange, host key and cipher the clients got. */
+function negotiatedAlgorithms(log: string): string {
+  const counts = new Map<string, number>();
+  for (const match of log.matchAll(/kex: (algorithm|host key algorithm|client->server cipher): (\S+)/g)) {
+    const key = `${match[1]} ${match[2]}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return `sshd negotiated: ${[...counts].map(([key, count]) => `${key} x${count}`).join(', ')}`;
+}
+
+/**
+ * CPU (user+sys) a running process has used so far, from /proc; with
+ * `reaped`, that of the children it has waited for too (sshd's sessions).
+ */
+function processCpuMs(pid: number, reaped = false): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  // utime, stime (fields 14 and 15), cutime, cstime (16 and 17)
+  const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
-function clientCommand(client: ClientName, point: Point, simulator: Simulator, folder: string): string[] {
+/** The open-file limit the clients inherit (node raises its own soft limit to the hard one). */
+function openFileLimit(): string {
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('Max open files'));
+  return line?.replace(/\s+/g, ' ').trim() ?? 'unknown';
+}
+
+function clientCommand(client: ClientName, point: Point, simulator: PhoneServer, folder: string): string[] {
   const concurrency = String(point.concurrency);
   switch (client) {
     case 'unreg':
@@ -134,21 +276,21 @@ function clientCommand(client: ClientName, point: Point, simulator: Simulator, f
   }
 }
 
-function runClient(client: ClientName, point: Point, simulator: Simulator, folder: string): RunFigures {
+function runClient(client: ClientName, point: Point, simulator: PhoneServer, folder: string): RunFigures {
   const resultFile = `${folder}/measured.json`;
-  const simulatorBefore = processCpuMs(simulator.pid);
+  const simulatorBefore = simulator.cpuMs();
   const run = spawnSync(DEBIAN_PYTHON, [MEASURED_RUN, resultFile, ...clientCommand(client, point, simulator, folder)], {
-    env: ENV,
+    env: simulator.env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const simulatorCpuMs = processCpuMs(simulator.pid) - simulatorBefore;
+  const serverCpuMs = simulator.cpuMs() - simulatorBefore;
   const measured = JSON.parse(readFileSync(resultFile, 'utf8')) as RunFigures & { status: number };
   const read = phonesRead(client, run.stdout, folder);
   if (read !== point.phones) {
     throw new Error(`${client} read ${read} of ${point.phones} phones (status ${measured.status}): ${run.stderr}`);
   }
-  return { wallMs: measured.wallMs, cpuMs: measured.cpuMs, maxRssKb: measured.maxRssKb, simulatorCpuMs };
+  return { wallMs: measured.wallMs, cpuMs: measured.cpuMs, maxRssKb: measured.maxRssKb, serverCpuMs };
 }
 
 function phonesRead(client: ClientName, stdout: string, folder: string): number {
@@ -165,14 +307,14 @@ interface ClientSummary {
   readonly efficiency: number;
   readonly cpuPerPhoneMs: number;
   readonly peakRssMb: number;
-  readonly simulatorCpuPerPhoneMs: number;
+  readonly serverCpuPerPhoneMs: number;
 }
 
 async function measurePoint(point: Point): Promise<ClientSummary[]> {
-  const folder = `${WORK}/n${point.phones}-l${point.latencyMs}`;
+  const folder = `${WORK}/${point.label}-n${point.phones}`;
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
-  const simulator = await startSimulator(point, folder);
+  const simulator = await startServer(point, folder);
   const figures = new Map<ClientName, RunFigures[]>(point.clients.map((client) => [client, []]));
   try {
     for (let run = 0; run < runs; run += 1) {
@@ -182,12 +324,12 @@ async function measurePoint(point: Point): Promise<ClientSummary[]> {
         const result = runClient(client, point, simulator, folder);
         figures.get(client)?.push(result);
         console.log(
-          `  run ${run + 1} ${client.padEnd(8)} wall ${(result.wallMs / 1000).toFixed(1)} s, cpu ${(result.cpuMs / point.phones).toFixed(2)} ms/phone, rss ${(result.maxRssKb / 1024).toFixed(0)} MB, simulator ${(result.simulatorCpuMs / point.phones).toFixed(2)} ms/phone`,
+          `  run ${run + 1} ${client.padEnd(8)} wall ${(result.wallMs / 1000).toFixed(1)} s, cpu ${(result.cpuMs / point.phones).toFixed(2)} ms/phone, rss ${(result.maxRssKb / 1024).toFixed(0)} MB, ${point.server} ${(result.serverCpuMs / point.phones).toFixed(2)} ms/phone`,
         );
       }
     }
   } finally {
-    console.log(`  simulator: ${await simulator.stop()}`);
+    console.log(`  ${point.server}: ${await simulator.stop()}`);
   }
   const boundMs = Math.ceil(point.phones / point.concurrency) * 2 * point.latencyMs;
   return point.clients.map((client) => {
@@ -199,7 +341,7 @@ async function measurePoint(point: Point): Promise<ClientSummary[]> {
       efficiency: boundMs === 0 ? Number.NaN : boundMs / wallMs,
       cpuPerPhoneMs: median(list.map((f) => f.cpuMs)) / point.phones,
       peakRssMb: median(list.map((f) => f.maxRssKb)) / 1024,
-      simulatorCpuPerPhoneMs: median(list.map((f) => f.simulatorCpuMs)) / point.phones,
+      serverCpuPerPhoneMs: median(list.map((f) => f.serverCpuMs)) / point.phones,
     };
   });
 }
@@ -210,33 +352,42 @@ function ratio(a: number | undefined, b: number | undefined): string {
 
 async function main(): Promise<void> {
   ensureAsyncssh();
-  console.log(['bench:sweep', ...machineDescription(), `runs per client: ${runs} (median)`].join('\n'));
+  console.log(
+    [
+      'bench:sweep',
+      ...machineDescription(),
+      `open files: ${openFileLimit()}`,
+      `runs per client: ${runs} (median)`,
+    ].join('\n'),
+  );
   const rows: string[] = [];
   const unregRss = new Map<number, number>();
   for (const point of GRID) {
     const bound = Math.ceil(point.phones / point.concurrency) * 2 * point.latencyMs;
     console.log(
-      `\nN=${point.phones} C=${point.concurrency} latency ${point.latencyMs} ms + ${point.latencyMs} ms (bound ${bound / 1000} s)`,
+      `\n${point.label} (${point.server}): N=${point.phones} C=${point.concurrency} latency ${point.latencyMs} ms + ${point.latencyMs} ms (bound ${bound / 1000} s)`,
     );
     const summaries = await measurePoint(point);
     const byClient = new Map(summaries.map((s) => [s.client, s]));
     for (const s of summaries) {
       rows.push(
-        `| ${point.phones} | ${point.concurrency} | ${point.latencyMs}+${point.latencyMs} ms | ${s.client} | ${(s.wallMs / 1000).toFixed(1)} s | ${Number.isNaN(s.efficiency) ? 'n/a' : s.efficiency.toFixed(3)} | ${s.cpuPerPhoneMs.toFixed(2)} ms | ${s.peakRssMb.toFixed(0)} MB | ${s.simulatorCpuPerPhoneMs.toFixed(2)} ms |`,
+        `| ${point.server} | ${point.phones} | ${point.concurrency} | ${point.latencyMs}+${point.latencyMs} ms | ${s.client} | ${(s.wallMs / 1000).toFixed(1)} s | ${Number.isNaN(s.efficiency) ? 'n/a' : s.efficiency.toFixed(3)} | ${s.cpuPerPhoneMs.toFixed(2)} ms | ${s.peakRssMb.toFixed(0)} MB | ${s.serverCpuPerPhoneMs.toFixed(2)} ms |`,
       );
     }
     const unreg = byClient.get('unreg');
-    if (unreg !== undefined && point.latencyMs > 0) unregRss.set(point.phones, unreg.peakRssMb);
+    if (unreg !== undefined && point.server === 'simulator' && point.concurrency === 100 && point.latencyMs > 0) {
+      unregRss.set(point.phones, unreg.peakRssMb);
+    }
     if (unreg !== undefined && (byClient.has('bare') || byClient.has('asyncssh'))) {
       rows.push(
-        `|  |  |  | ratios | unreg/bare CPU ${ratio(unreg.cpuPerPhoneMs, byClient.get('bare')?.cpuPerPhoneMs)}, RSS ${ratio(unreg.peakRssMb, byClient.get('bare')?.peakRssMb)}; unreg/asyncssh CPU ${ratio(unreg.cpuPerPhoneMs, byClient.get('asyncssh')?.cpuPerPhoneMs)}, RSS ${ratio(unreg.peakRssMb, byClient.get('asyncssh')?.peakRssMb)} |  |  |  |  |`,
+        `|  |  |  |  | ratios | unreg/bare CPU ${ratio(unreg.cpuPerPhoneMs, byClient.get('bare')?.cpuPerPhoneMs)}, RSS ${ratio(unreg.peakRssMb, byClient.get('bare')?.peakRssMb)}; unreg/asyncssh CPU ${ratio(unreg.cpuPerPhoneMs, byClient.get('asyncssh')?.cpuPerPhoneMs)}, RSS ${ratio(unreg.peakRssMb, byClient.get('asyncssh')?.peakRssMb)} |  |  |  |  |`,
       );
     }
   }
   console.log(
-    '\n| N | C | latency | client | wall (median) | efficiency | CPU per phone | peak RSS | simulator CPU per phone |',
+    '\n| server | N | C | latency | client | wall (median) | efficiency | CPU per phone | peak RSS | server CPU per phone |',
   );
-  console.log('|---:|---:|---|---|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---|---|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
   if (unregRss.has(1000) && unregRss.has(10000)) {
     console.log(`\nunreg peak RSS N=10000 / N=1000: ${ratio(unregRss.get(10000), unregRss.get(1000))}`);

@@ -14,7 +14,7 @@ import { runShellOnTerminal } from './terminal-phone.js';
  * to (the server address in SSH_CONNECTION): same device, same alarms. Its
  * debug login is `debug` with UNREG_DEBUG_PASSWORD (sshd's SetEnv), default
  * `debug`. `--mode` gives its shell a failure mode (those of the debug shell:
- * sshd does the SSH side). Imports nothing outside the simulator's pure
+ * sshd does the SSH side), `--latency MS` the simulator's latency. Imports nothing outside the simulator's pure
  * parts, so a copy of the built files runs without node_modules.
  */
 function main(): void {
@@ -23,6 +23,8 @@ function main(): void {
       seed: { type: 'string', default: '1' },
       phones: { type: 'string', default: '1' },
       mode: { type: 'string', default: 'ok' },
+      // As `unreg simulate --latency`: before the login: prompt and again before the output.
+      latency: { type: 'string', default: '0' },
     },
   });
   const mode = values.mode ?? 'ok';
@@ -38,12 +40,13 @@ function main(): void {
     process.exit(1);
   }
   const { debugUsername, debugPassword } = credentialsFromEnv(process.env);
+  const latencyMs = Number(values.latency);
   runShellOnTerminal(
     {
       mode: mode as PhoneMode,
       debugUsername,
       debugPassword,
-      timings: { loginPromptMs: 0, passwordPromptMs: 0, commandPromptMs: 0, outputMs: 0 },
+      timings: { loginPromptMs: latencyMs, passwordPromptMs: 0, commandPromptMs: 0, outputMs: latencyMs },
       output: new PhoneOutput(plan.alarms),
     },
     { stdin: process.stdin, stdout: process.stdout, exit: (code) => process.exit(code) },

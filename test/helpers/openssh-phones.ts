@@ -36,9 +36,13 @@ export interface OpenSshPhonesOptions {
   readonly debugPassword: string;
   /** A failure mode of the phones' debug shell (the forced command's --mode); none by default. */
   readonly mode?: FailureMode;
+  /** The phones' latency before the login: prompt and again before the output (bench:sweep); none by default. */
+  readonly latencyMs?: number;
 }
 
 export interface OpenSshPhones {
+  /** sshd's process: its CPU, and that of the sessions it has reaped, is the server's (bench:sweep). */
+  readonly pid: number;
   readonly port: number;
   readonly hosts: readonly string[];
   readonly hostKey: HostKeyInfo;
@@ -87,7 +91,8 @@ export async function startOpenSshPhones(options: OpenSshPhonesOptions): Promise
       options.algorithms,
     );
     const logged = (pattern: RegExp, count: number, from = 0) => waitForLog(started, pattern, count, from);
-    return { ...started, hosts, hostKey, logged, close: () => closeSshd(started.child, folder) };
+    const pid = started.child.pid ?? 0;
+    return { ...started, pid, hosts, hostKey, logged, close: () => closeSshd(started.child, folder) };
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
     throw error;
@@ -174,8 +179,10 @@ function sshdConfig(folder: string, hosts: readonly string[], port: number, opti
     'AllowStreamLocalForwarding no',
     'PermitTunnel no',
     'UseDNS no',
+    // A sweep opens many sessions at once: the default (10:30:100) drops some at random.
+    'MaxStartups 1000',
     `SetEnv UNREG_DEBUG_PASSWORD=${options.debugPassword}`,
-    `ForceCommand exec ${program} --seed ${options.seed} --phones ${options.fleetSize}${modeArgument(options.mode)}`,
+    `ForceCommand exec ${program} --seed ${options.seed} --phones ${options.fleetSize} --latency ${options.latencyMs ?? 0}${modeArgument(options.mode)}`,
     '',
   ].join('\n');
 }
