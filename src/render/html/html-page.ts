@@ -53,7 +53,12 @@ export function htmlPage(
     section('failed', `Phones that could not be read (${data.failed.length})`, failedPhones(data.failed)),
     section('phones', 'Every phone', phonesIntro() + phonesTable(data.rows)),
   ];
-  const embedded = { s: data.strings.strings, p: data.details, c: CATEGORY_STYLES.map((style) => style.label) };
+  const embedded = {
+    s: data.strings.strings,
+    k: data.keyLists,
+    p: data.details,
+    c: CATEGORY_STYLES.map((style) => style.label),
+  };
   return [
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`,

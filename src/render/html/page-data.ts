@@ -51,8 +51,16 @@ export class PageData {
   untimedAlarms = 0;
   readonly sites = new Map<string, SiteTally>();
   readonly strings = new StringTable();
-  /** Per phone: [error message, warnings, alarms] in string-table numbers (see page-script's expand). */
+  /**
+   * Per phone: [error message, [warnings], [alarms]], strings as string-table
+   * numbers (-1: none). An alarm: [0 sent / 1 unsent, epoch ms or null,
+   * reason, category index, reason's meaning, device name, parameter-name
+   * list number, [parameter values]] (read by page-script's alarmBlock).
+   */
   readonly details: unknown[] = [];
+  /** Lists of parameter names, as string-table numbers. */
+  readonly keyLists: (readonly number[])[] = [];
+  private readonly keyListIndexes = new Map<string, number>();
 
   add(entry: PhoneEntry): void {
     const host = entry.port === null || entry.port === 22 ? entry.host : `${entry.host}:${entry.port}`;
@@ -89,15 +97,29 @@ export class PageData {
 
   private compactAlarm(alarm: ReportAlarm): unknown[] {
     const strings = this.strings;
+    const parameters = alarmParameters(alarm);
     return [
       alarm.section === 'sent' ? 0 : 1,
-      strings.index(alarm.timestamp),
+      alarm.timestamp === null ? null : Date.parse(alarm.timestamp),
       strings.index(reasonText(alarm)),
       categoryIndex(alarm.category),
       strings.index(alarm.reasonText),
       strings.index(alarm.deviceName),
-      alarmParameters(alarm).flatMap(([name, value]) => [strings.index(name), strings.index(value)]),
+      this.keyList(parameters.map(([name]) => strings.index(name))),
+      parameters.map(([, value]) => strings.index(value)),
     ];
+  }
+
+  /** The number of a list of parameter names: a fleet's alarms share a handful of such lists. */
+  private keyList(names: readonly number[]): number {
+    const key = names.join(',');
+    let index = this.keyListIndexes.get(key);
+    if (index === undefined) {
+      index = this.keyLists.length;
+      this.keyLists.push(names);
+      this.keyListIndexes.set(key, index);
+    }
+    return index;
   }
 
   private tallySite(entry: PhoneEntry): void {

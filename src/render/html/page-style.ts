@@ -36,6 +36,7 @@ svg .bin:hover{fill:rgba(0,0,0,.07)}
 svg .incident-band rect{fill:#fbe3a6;fill-opacity:.7;stroke:#e0b84a}
 svg .incident-band text{font-size:11px;font-weight:600;fill:#7a5a00}
 table.reasons td:nth-child(4){width:256px}
+table.reasons summary{white-space:nowrap}
 details summary{cursor:pointer}
 details p{margin:4px 0;max-width:70ch}
 .heat td.h1{background:#fdeee4}.heat td.h2{background:#f9d2b8}.heat td.h3{background:#f2ab80}
@@ -47,10 +48,13 @@ details p{margin:4px 0;max-width:70ch}
 .filters input{flex:1;max-width:420px;padding:5px 8px;font:inherit;border:1px solid #b8c0c7;border-radius:4px}
 .filters select{padding:5px;font:inherit}
 #phone-count{color:var(--muted)}
-table.phones thead th{position:sticky;top:0;z-index:1}
-table.sortable th{cursor:pointer;user-select:none}
-table.sortable th[aria-sort=ascending]::after{content:" \\25B2";font-size:10px}
-table.sortable th[aria-sort=descending]::after{content:" \\25BC";font-size:10px}
+table.phones{table-layout:fixed;margin:0}
+table.phones-head{position:sticky;top:0;z-index:1;margin-top:6px}
+col.k0{width:14%}col.k1{width:14%}col.k2{width:8%}col.k3{width:8%}col.k4{width:13%}col.k5{width:23%}col.k6{width:14%}col.k7{width:6%}
+.block{content-visibility:auto;contain-intrinsic-size:auto 6500px}
+table.sortable th,.js table.phones-head th{cursor:pointer;user-select:none}
+th[aria-sort=ascending]::after{content:" \\25B2";font-size:10px}
+th[aria-sort=descending]::after{content:" \\25BC";font-size:10px}
 table.phones tr.f td:nth-child(5){color:var(--bad);font-weight:600}
 .js table.phones tbody tr:not(.more){cursor:pointer}
 .js table.phones tbody tr:not(.more):hover{background:#f1f6fb}
@@ -70,7 +74,8 @@ footer{margin-top:32px;color:var(--muted);font-size:12px}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   h2{break-after:avoid}
   tr,.figure,svg.chart,.alarm{break-inside:avoid}
-  table.phones thead th{position:static}
+  table.phones-head{position:static}
+  .block{content-visibility:visible}
 }
 `;
 

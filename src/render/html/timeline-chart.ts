@@ -82,8 +82,9 @@ function niceMax(value: number): number {
 }
 
 function yAxis(yMax: number, y: (count: number) => number): string {
-  const lines = [0, 0.5, 1].map((share) => {
-    const count = Math.round(yMax * share);
+  // 0, the top, and the middle when it is a whole number of alarms.
+  const counts = yMax % 2 === 0 ? [0, yMax / 2, yMax] : [0, yMax];
+  const lines = counts.map((count) => {
     const at = round(y(count));
     return `<line class="grid" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${at}" y2="${at}"/><text class="tick" x="${LEFT - 6}" y="${at + 4}" text-anchor="end">${count}</text>`;
   });
