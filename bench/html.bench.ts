@@ -135,7 +135,7 @@ console.log(`\nHTML page of a ${PHONES.toLocaleString('en')}-phone sweep (${runs
 console.log(`page size:        ${mb(pageBytes)} MB (the same report as JSON: ${mb(jsonBytes)} MB)`);
 console.log(`written in:       ${writeMs.toFixed(0)} ms (heap growth: ${mb(heapAfter - heapBefore)} MB)`);
 console.log(
-  `open to load end: median ${median(loads).toFixed(0)} ms (runs: ${loads.map((ms) => ms.toFixed(0)).join(', ')})`,
+  `open and draw:    median ${median(loads).toFixed(0)} ms (runs: ${loads.map((ms) => ms.toFixed(0)).join(', ')})`,
 );
 console.log(`sort 10,000 rows: median ${median(sorts).toFixed(0)} ms`);
 console.log(`filter (status):  median ${median(filters).toFixed(0)} ms`);

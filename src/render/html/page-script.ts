@@ -10,8 +10,13 @@ export const PAGE_SCRIPT = `(function () {
   document.documentElement.classList.add('js');
   var BLOCK = ${ROWS_PER_BLOCK};
   var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  var dataElement = document.getElementById('unreg-data');
-  var data = dataElement ? JSON.parse(dataElement.textContent) : { s: [], k: [], p: [], c: [] };
+  // Read when a phone is first opened: parsing megabytes of a large fleet's
+  // alarms is no part of opening the page.
+  var data = null;
+  function alarmData() {
+    if (data === null) data = JSON.parse(document.getElementById('unreg-data').textContent);
+    return data;
+  }
   var each = function (list, action) { Array.prototype.forEach.call(list, action); };
 
   function text(index) { return index < 0 ? '' : data.s[index]; }
@@ -103,7 +108,7 @@ export const PAGE_SCRIPT = `(function () {
   }
 
   function detailRow(row) {
-    var detail = data.p[indexOf.get(row)];
+    var detail = alarmData().p[indexOf.get(row)];
     var cell = element('td');
     cell.colSpan = row.cells.length;
     if (detail[0] >= 0) cell.appendChild(element('p', 'error', text(detail[0])));
