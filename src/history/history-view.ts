@@ -1,8 +1,10 @@
 import type { Colour } from '../render/colour.js';
 import { type CsvCell, csvRecords, neutraliseFormula } from '../render/csv-renderer.js';
 import { type ColumnSpec, fitTable } from '../render/fit-table.js';
+import type { PageContext } from '../render/html/page-shell.js';
+import { tablesPage } from '../render/html/tables-page.js';
 
-export const HISTORY_FORMATS = ['table', 'json', 'csv'] as const;
+export const HISTORY_FORMATS = ['table', 'json', 'csv', 'html'] as const;
 export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
 /** One table of an answer: a title for people, column names, rows. */
@@ -23,13 +25,25 @@ export interface HistoryView {
   readonly empty: string;
 }
 
+/** What the HTML page says of itself: its heading (`unreg history new`) and the run. */
+export interface PageFacts extends PageContext {
+  readonly heading: string;
+}
+
 /**
  * The answer in a format. A table fits `width` (the terminal's columns;
  * null: natural width). CSV of several sections: one table, a `record`
  * column naming the section.
  */
-export function renderView(view: HistoryView, format: HistoryFormat, colour: Colour, width: number | null): string {
+export function renderView(
+  view: HistoryView,
+  format: HistoryFormat,
+  colour: Colour,
+  width: number | null,
+  page: PageFacts,
+): string {
   if (format === 'json') return `${JSON.stringify(view.json, null, 2)}\n`;
+  if (format === 'html') return tablesPage(page.heading, view.sections, view.empty, page);
   if (format === 'csv') return csvOf(view.sections);
   const shown = view.sections.filter((section) => section.rows.length > 0);
   if (shown.length === 0) return `${view.empty}\n`;

@@ -11,10 +11,11 @@ import { runsView } from '../../history/queries/runs-query.js';
 import { unreachableView } from '../../history/queries/unreachable-query.js';
 import { importReport, readSavedReport } from '../../history/report-import.js';
 import { colourFor, colourWanted } from '../../render/colour.js';
+import { VERSION } from '../../version.js';
 import { type CliIo, lastValue, UsageError } from '../command-line.js';
 import { EXIT } from '../exit-status.js';
 import { type HistoryArgs, historyFileOf, usageErrors } from '../history-option.js';
-import { terminalColumns } from '../report-options.js';
+import { commandLine, terminalColumns } from '../report-options.js';
 
 interface HistoryQueryArgs extends HistoryArgs {
   format?: HistoryFormat;
@@ -129,7 +130,14 @@ async function answer(
     const shown = await usageErrors(async () => guarded(path, () => view(db)));
     const format = args.format ?? (io.stdout.isTTY === true ? 'table' : 'json');
     const colour = colourFor(colourWanted(io.stdout, io.env));
-    io.stdout.write(renderView(shown, format, colour, terminalColumns(io.stdout)));
+    const command = commandLine(process.argv.slice(2));
+    const page = {
+      heading: 'What the run history says',
+      command,
+      version: VERSION,
+      generatedAt: new Date().toISOString(),
+    };
+    io.stdout.write(renderView(shown, format, colour, terminalColumns(io.stdout), page));
   } finally {
     db.close();
   }

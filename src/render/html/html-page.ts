@@ -1,36 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { FoundIncident, ReportSummary } from '../../report/report-document.js';
 import { CATEGORY_STYLES } from './category-colours.js';
 import { failedPhones } from './failed-phones.js';
-import { escapeText, scriptJson } from './html-escape.js';
 import { incidentsSection } from './incidents-section.js';
 import type { PageData } from './page-data.js';
 import { pageHeader } from './page-header.js';
-import { PAGE_SCRIPT } from './page-script.js';
-import { PAGE_STYLE } from './page-style.js';
+import { htmlDocument, type PageContext, section } from './page-shell.js';
 import { phonesTable } from './phones-table.js';
 import { reasonsChart } from './reasons-chart.js';
 import { siteHeatTable } from './site-heat-table.js';
 import { timelineChart } from './timeline-chart.js';
-
-export interface PageContext {
-  readonly version: string;
-  readonly generatedAt: string;
-  readonly command: string | undefined;
-}
-
-// Nothing may be loaded from anywhere: only the page's own style and script
-// run, named by their hashes, so even markup that got in could not run code.
-function contentSecurityPolicy(): string {
-  return [
-    "default-src 'none'",
-    `script-src '${sha256(PAGE_SCRIPT)}'`,
-    `style-src '${sha256(PAGE_STYLE)}'`,
-    "img-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
 
 /** The whole page: one self-contained HTML document. */
 export function htmlPage(
@@ -59,22 +37,8 @@ export function htmlPage(
     p: data.details,
     c: CATEGORY_STYLES.map((style) => style.label),
   };
-  return [
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="unreg ${escapeText(context.version)}">`,
-    `<title>unreg report, ${escapeText(context.generatedAt.slice(0, 10))}: ${summary.phones.total} phones</title>`,
-    `<style>${PAGE_STYLE}</style></head><body><main>`,
-    ...sections,
-    `<footer>Made by unreg ${escapeText(context.version)}. Times are UTC. The same report as JSON: <code>-f json</code>.</footer>`,
-    `</main><script type="application/json" id="unreg-data">${scriptJson(embedded)}</script>`,
-    `<script>${PAGE_SCRIPT}</script></body></html>\n`,
-  ].join('\n');
-}
-
-function section(id: string, title: string, body: string): string {
-  return `<section id="${id}"><h2>${title}</h2>${body}</section>`;
+  const title = `unreg report, ${context.generatedAt.slice(0, 10)}: ${summary.phones.total} phones`;
+  return htmlDocument(title, sections, embedded, context);
 }
 
 function timeline(data: PageData, incidents: readonly FoundIncident[]): string {
@@ -117,8 +81,4 @@ function alarmSpan(times: readonly number[]): { first: number; last: number } | 
     last = Math.max(last, time);
   }
   return { first, last };
-}
-
-function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ERROR_ADVICE } from '../../../src/render/html/error-advice.js';
 import { HtmlRenderer } from '../../../src/render/html/html-renderer.js';
+import { tablesPage } from '../../../src/render/html/tables-page.js';
 import type { ErrorKind } from '../../../src/report/report-document.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 import { runCli } from '../../helpers/run-cli.js';
@@ -63,5 +64,22 @@ describe('unreg syslog with an --output ending .html', () => {
     assert.match(run.stderr, /^unreg: unreg syslog writes no HTML page/);
     await assert.rejects(readFile(output));
     assert.deepEqual(await readdir(folder.path), []);
+  });
+});
+
+describe('tablesPage (unreg history -f html)', () => {
+  it('escapes every cell and title, and keeps the same policy and shell', () => {
+    const context = { version: '1', generatedAt: '2026-11-20T04:00:00.000Z', command: 'unreg history runs' };
+    const html = tablesPage(
+      'What the run history says',
+      [{ title: 'Runs <b>', columns: ['run', 'file'], rows: [[1, '</script><img src=x onerror=alert(1)>']] }],
+      'No run.',
+      context,
+    );
+    assert.ok(html.includes('<td>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</td>'));
+    assert.ok(html.includes('<h2>Runs &lt;b&gt;</h2>'));
+    assert.match(html, /<th class="n">run<\/th>/);
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; /);
+    assert.ok(tablesPage('x', [], 'No run.', context).includes('<p class="none">No run.</p>'));
   });
 });
