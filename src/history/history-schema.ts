@@ -69,6 +69,17 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN source TEXT;
   CREATE UNIQUE INDEX runs_source ON runs (source) WHERE source IS NOT NULL;
   `,
+  // 3: the alarm fields incidents group by (switch, port, address with its
+  // prefix, gateway, voice VLAN, CUCM node); NULL in alarms recorded before,
+  // until a run sees them again (docs/history.md).
+  `
+  ALTER TABLE alarms ADD COLUMN neighbor_device TEXT;
+  ALTER TABLE alarms ADD COLUMN neighbor_port TEXT;
+  ALTER TABLE alarms ADD COLUMN ipv4_address TEXT;
+  ALTER TABLE alarms ADD COLUMN default_gateway TEXT;
+  ALTER TABLE alarms ADD COLUMN voice_vlan TEXT;
+  ALTER TABLE alarms ADD COLUMN ucm_address TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -105,8 +105,22 @@ export class RunRecorder {
       at: this.#startedAt,
       sentRun: sent ? this.runId : null,
       sentAt: sent ? this.#startedAt : null,
+      ...scopeColumns(alarm.params),
     });
   }
+}
+
+/** The alarm parameters incidents group by, as recorded (columns of schema 3); null when absent. */
+function scopeColumns(params: ReportAlarm['params']) {
+  const value = (name: string) => params[name] ?? null;
+  return {
+    neighborDevice: value('NeighborDeviceID'),
+    neighborPort: value('NeighborPortID'),
+    ipv4Address: value('DeviceIPv4Address'),
+    defaultGateway: value('IPv4DefaultGateway'),
+    voiceVlan: value('VoiceVLAN'),
+    ucmAddress: value('UnifiedCMIPAddress'),
+  };
 }
 
 interface RecorderStatements {
@@ -131,14 +145,23 @@ function prepare(db: Database): RecorderStatements {
     ),
     // An alarm seen again keeps the earliest sighting as its first and the
     // latest as its last, by run start (imports may come in any order), and
-    // the earliest sighting in the sent section as when it went out.
+    // the earliest sighting in the sent section as when it went out. An alarm
+    // recorded before schema 3 gains its scope fields when seen again.
     // SET expressions all read the row as it was before the update.
     alarm: db.prepare(`
       INSERT INTO alarms (device, stamp, reason, phone_id, time_ms, reason_name, category, first_section,
-                          first_run, first_at, last_run, last_at, sent_run, sent_at)
+                          first_run, first_at, last_run, last_at, sent_run, sent_at,
+                          neighbor_device, neighbor_port, ipv4_address, default_gateway, voice_vlan, ucm_address)
       VALUES (:device, :stamp, :reason, :phone, :time, :name, :category, :section,
-              :run, :at, :run, :at, :sentRun, :sentAt)
+              :run, :at, :run, :at, :sentRun, :sentAt,
+              :neighborDevice, :neighborPort, :ipv4Address, :defaultGateway, :voiceVlan, :ucmAddress)
       ON CONFLICT (device, stamp, reason) DO UPDATE SET
+        neighbor_device = coalesce(excluded.neighbor_device, neighbor_device),
+        neighbor_port = coalesce(excluded.neighbor_port, neighbor_port),
+        ipv4_address = coalesce(excluded.ipv4_address, ipv4_address),
+        default_gateway = coalesce(excluded.default_gateway, default_gateway),
+        voice_vlan = coalesce(excluded.voice_vlan, voice_vlan),
+        ucm_address = coalesce(excluded.ucm_address, ucm_address),
         phone_id = CASE WHEN excluded.last_at >= last_at THEN excluded.phone_id ELSE phone_id END,
         reason_name = coalesce(excluded.reason_name, reason_name),
         category = coalesce(excluded.category, category),

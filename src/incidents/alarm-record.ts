@@ -26,21 +26,38 @@ export function alarmRecords(entry: PhoneEntry, intern: (text: string) => string
   for (const alarm of entry.alarms) {
     const time = alarm.timestamp === null ? Number.NaN : Date.parse(alarm.timestamp);
     if (Number.isNaN(time)) continue;
-    const scopes = scopeValues(alarm, entry.site).map((value) => (value === null ? null : intern(value)));
-    records.push({
-      device: intern(alarm.deviceName ?? entry.name ?? entry.host),
-      time,
-      reasonCode: alarm.reasonCode,
-      reasonName: intern(reasonLabel(alarm.reasonCode, alarm.reasonName)),
-      port: optional(alarm.params.NeighborPortID, intern),
-      scopes,
-    });
+    const { reasonCode, reasonName, params } = alarm;
+    const device = alarm.deviceName ?? entry.name ?? entry.host;
+    records.push(alarmRecord({ device, time, reasonCode, reasonName, params }, entry.site, intern));
   }
   return records;
 }
 
-function scopeValues(alarm: ReportAlarm, site: string | null): (string | null)[] {
-  const { params } = alarm;
+/** What an alarm with a time says for grouping: from a phone entry, or as the history stores it. */
+export interface TimedAlarm {
+  readonly device: string;
+  readonly time: number;
+  readonly reasonCode: number | null;
+  readonly reasonName: string | null;
+  readonly params: ReportAlarm['params'];
+}
+
+export function alarmRecord(
+  alarm: TimedAlarm,
+  site: string | null,
+  intern: (text: string) => string = (text) => text,
+): AlarmRecord {
+  return {
+    device: intern(alarm.device),
+    time: alarm.time,
+    reasonCode: alarm.reasonCode,
+    reasonName: intern(reasonLabel(alarm.reasonCode, alarm.reasonName)),
+    port: optional(alarm.params.NeighborPortID, intern),
+    scopes: scopeValues(alarm.params, site).map((value) => (value === null ? null : intern(value))),
+  };
+}
+
+function scopeValues(params: ReportAlarm['params'], site: string | null): (string | null)[] {
   const values: Record<(typeof SCOPE_KINDS)[number], string | null> = {
     switch: optional(params.NeighborDeviceID),
     subnet: ipv4Subnet(params.DeviceIPv4Address ?? ''),

@@ -28,8 +28,8 @@ export interface IncidentReportContext extends RenderContext {
   readonly detail: boolean;
   readonly colour: Colour;
   readonly width: number | null;
-  /** What was read: files, distinct phones and distinct alarms. */
-  readonly read: { readonly files: number; readonly phones: number; readonly alarms: number };
+  /** What was read: where from ("2 files", "the history FILE"), distinct phones and distinct alarms. */
+  readonly read: { readonly from: string; readonly phones: number; readonly alarms: number };
 }
 
 export function renderIncidentReport(
@@ -51,9 +51,9 @@ export function renderIncidentReport(
     case 'csv':
       return csvRecords([[...INCIDENT_CSV_COLUMNS], ...incidents.map(({ incident }) => csvRow(incident))]);
     case 'table': {
-      const { files, phones, alarms } = context.read;
+      const { from, phones, alarms } = context.read;
       const section = incidentsSection(incidents, context) || 'No incidents.\n';
-      const read = `Read ${alarms} distinct alarms of ${phones} phones from ${files} ${files === 1 ? 'file' : 'files'}.`;
+      const read = `Read ${alarms} distinct alarms of ${phones} phones from ${from}.`;
       return `${section}${fitText(read, context.width)}\n`;
     }
   }

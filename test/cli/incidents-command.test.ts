@@ -88,6 +88,36 @@ describe('incidents in reports (built CLI)', () => {
     assert.match(table.stdout, /Read 21 distinct alarms of 13 phones from 2 files\./);
   });
 
+  it('unreg incidents --history groups the alarms of a real history file once, however many runs saw them', async () => {
+    const history = join(folder, 'history.sqlite');
+    const expected = JSON.parse((await runCli(['parse', ...transcripts, '-f', 'json'])).stdout).incidents;
+    for (let night = 0; night < 2; night++) {
+      const recorded = await runCli(['parse', ...transcripts, '-f', 'json', '--history', history]);
+      assert.equal(recorded.status, 0, recorded.stderr);
+    }
+    const json = await runCli(['incidents', '--history', history, '-f', 'json']);
+    assert.equal(json.status, 0, json.stderr);
+    assert.deepEqual(JSON.parse(json.stdout).incidents, expected);
+    const table = await runCli(['incidents', '--history', history, '-f', 'table']);
+    assert.match(table.stdout, /switch sw-1, 8 of its 8 phones/);
+    assert.match(table.stdout, new RegExp(`Read 21 distinct alarms of 13 phones from the history ${history}\\.`));
+    // Every alarm was first seen by run 1: none is first seen after it.
+    const since = await runCli(['incidents', '--history', history, '--since', '1', '-f', 'csv']);
+    assert.equal(since.status, 0, since.stderr);
+    assert.equal(since.stdout.split('\r\n')[1], '');
+    const all = await runCli(['incidents', '--history', history, '--since', '2000-01-01', '-f', 'json']);
+    assert.deepEqual(JSON.parse(all.stdout).incidents, expected);
+
+    const unknown = await runCli(['incidents', '--history', history, '--since', '9']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /--since 9: no run 9 in the history/);
+    const both = await runCli(['incidents', transcripts[0] ?? '', '--history', history]);
+    assert.equal(both.status, 2);
+    const missing = await runCli(['incidents', '--history', join(folder, 'none.sqlite')]);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /none\.sqlite: no history yet/);
+  });
+
   it('unreg incidents: a file that is not a report is a usage error naming the file and line', async () => {
     const notReport = join(folder, 'notes.ndjson');
     await writeFile(notReport, '{"host":"a","alarms":[]}\nnot json\n');

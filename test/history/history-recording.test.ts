@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../../src/history/history-schema.js';
 import { historyFolder, outcomeCount, readHistory, runRows, writeTranscripts } from '../helpers/history-files.js';
 import { runCli, startCli } from '../helpers/run-cli.js';
 
@@ -34,7 +35,7 @@ describe('unreg parse --history (recording, real SQLite files)', () => {
     const alarms = db.prepare('SELECT first_run, last_run FROM alarms').all();
     assert.equal(alarms.length, reported);
     assert.ok(alarms.every((alarm) => JSON.stringify(alarm) === JSON.stringify({ first_run: 1, last_run: 2 })));
-    assert.equal(db.pragma('user_version', { simple: true }), 2);
+    assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     db.close();
   });
