@@ -3,11 +3,12 @@ import { SCHEMA_VERSION } from '../report/report-document.js';
 import type { Colour } from './colour.js';
 import { type CsvCell, csvRecords, neutraliseFormula } from './csv-renderer.js';
 import { fitText } from './fit-table.js';
+import { incidentsPage } from './html/incidents-page.js';
 import { incidentsSection, reasonWords } from './incidents-table.js';
 
 // `unreg incidents`: the incidents found again in saved reports.
 
-export const INCIDENT_FORMATS = ['table', 'json', 'csv'] as const;
+export const INCIDENT_FORMATS = ['table', 'json', 'csv', 'html'] as const;
 export type IncidentFormat = (typeof INCIDENT_FORMATS)[number];
 
 // Public contract: column names and order (docs/report-formats.md).
@@ -51,12 +52,16 @@ export function renderIncidentReport(
     case 'csv':
       return csvRecords([[...INCIDENT_CSV_COLUMNS], ...incidents.map(({ incident }) => csvRow(incident))]);
     case 'table': {
-      const { from, phones, alarms } = context.read;
       const section = incidentsSection(incidents, context) || 'No incidents.\n';
-      const read = `Read ${alarms} distinct alarms of ${phones} phones from ${from}.`;
-      return `${section}${fitText(read, context.width)}\n`;
+      return `${section}${fitText(readWords(context.read), context.width)}\n`;
     }
+    case 'html':
+      return incidentsPage(incidents, readWords(context.read), { ...context, command: undefined });
   }
+}
+
+function readWords({ from, phones, alarms }: IncidentReportContext['read']): string {
+  return `Read ${alarms} distinct alarms of ${phones} phones from ${from}.`;
 }
 
 /** Phone-supplied text (a switch name, device names) is neutralised as in the report's CSV. */

@@ -45,7 +45,8 @@ export function incidentsCommand(io: CliIo) {
           .option('format', {
             alias: 'f',
             choices: INCIDENT_FORMATS,
-            describe: 'table, json or csv (default: from --output extension, else table on a terminal, json otherwise)',
+            describe:
+              'table, json, csv or html (default: from --output extension, else table on a terminal, json otherwise)',
           })
           .option('output', {
             alias: 'o',
@@ -86,7 +87,8 @@ async function runIncidents(args: IncidentsArgs, io: CliIo): Promise<void> {
       : await historyIncidents(args, settings, io);
   const target = await openReportTarget({ output: args.output, detail: args.detail }, io);
   const format: IncidentFormat =
-    args.format ?? (target.format === 'table' || target.format === 'csv' ? target.format : 'json');
+    args.format ??
+    (INCIDENT_FORMATS.some((known) => known === target.format) ? (target.format as IncidentFormat) : 'json');
   const text = renderIncidentReport(format, found.incidents, {
     version: VERSION,
     generatedAt: target.generatedAt,

@@ -73,3 +73,37 @@ describe('the HTML report of a burst', () => {
     });
   });
 });
+
+describe('unreg incidents -f html', () => {
+  const folder = withTempDir('unreg-html-incidents-command-');
+  let browser: TestBrowser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('shows the incidents found again in a saved report as a page of its own', async () => {
+    const files: string[] = [];
+    for (let phone = 1; phone <= 4; phone += 1) {
+      const file = folder.join(`phone-${phone}.txt`);
+      await writeFile(file, transcript(phone, BURST_START + phone * 5000, 'sw-<b>lobby</b>', '10'));
+      files.push(file);
+    }
+    const saved = folder.join('saved.json');
+    const parsed = await runCli(['parse', ...files, '-o', saved]);
+    assert.equal(parsed.status, 0, parsed.stderr);
+    const page = folder.join('incidents.html');
+    const run = await runCli(['incidents', saved, '-o', page]);
+    assert.equal(run.status, 0, run.stderr);
+    const opened = await browser.open(page);
+    const rows = await opened.page.$$eval('table.incidents tbody tr', (cells) => cells.map((row) => row.textContent));
+    assert.equal(rows.length, 1);
+    assert.match(rows[0] ?? '', /switch sw-<b>lobby<\/b>: 4 of its 4 phones/);
+    assert.match((await opened.page.textContent('header')) ?? '', /Read 4 distinct alarms of 4 phones from 1 file/);
+    assert.deepEqual(opened.problems, []);
+    assert.deepEqual(opened.requests, []);
+    await opened.page.close();
+  });
+});
