@@ -131,76 +131,79 @@ try {
     );
   }
 
-  // 2. A year of nightly runs.
-  const path = join(folder, 'year.sqlite');
-  let db = await openHistory(path, { create: true });
-  const yearStart = process.hrtime.bigint();
-  let nightMs = firstNightMs;
-  for (let nightIndex = 0; nightIndex < NIGHTS; nightIndex++) {
-    nightMs = firstNightMs + nightIndex * DAY;
-    record(db, path, night(fleet, nightMs), nightMs);
-  }
-  const yearS = Number(process.hrtime.bigint() - yearStart) / 1e9;
-  db.close();
-  const outcomes = NIGHTS * PHONES;
-  console.log(
-    `${NIGHTS} nightly runs (${outcomes.toLocaleString('en')} phone outcomes) recorded in ${yearS.toFixed(0)} s ` +
-      `(with making the entries); file: ${mb(statSync(path).size)}`,
-  );
-
-  // 3. Each question asked of that year (now: an hour after the last night).
-  db = await openHistory(path, { create: false });
-  const nowMs = nightMs + 3_600_000;
-  const alarmCount = db.prepare('SELECT count(*) FROM alarms').pluck().get() as number;
-  console.log(`alarms stored: ${alarmCount.toLocaleString('en')}`);
-  const flapper = fleet[PHONES - 1]?.name ?? '';
-  const questions: [string, () => number][] = [
-    ['history runs', () => JSON.stringify(runsView(db).json).length],
-    ['history new', () => JSON.stringify(newAlarmsView(db, undefined, nowMs).json).length],
-    ['history new --since 7d', () => JSON.stringify(newAlarmsView(db, '7d', nowMs).json).length],
-    [
-      'history flapping',
-      () => JSON.stringify(flappingView(db, { window: '7d', windowMs: 7 * DAY, min: 3, nowMs }).json).length,
-    ],
-    ['history unreachable', () => JSON.stringify(unreachableView(db, 3).json).length],
-    [`history phone ${flapper}`, () => JSON.stringify(phoneTimelineView(db, flapper).json).length],
-  ];
-  for (const [name, ask] of questions) {
-    const { medianMs } = measure(ask, { warmUps: 1, runs: 5 });
-    console.log(`${name}: ${medianMs.toFixed(1)} ms (median of 5)`);
-  }
-  db.close();
-
-  // 4. Importing a saved 10,000-phone report, and pruning half the year.
-  {
-    const report = join(folder, 'report.json');
-    const renderer = new JsonRenderer({ version: 'bench', generatedAt: new Date(nowMs + DAY).toISOString() });
-    const tally = new SummaryTally();
-    let text = renderer.start();
-    for (const entry of night(fleet, nowMs + DAY)) {
-      tally.add(entry);
-      text += renderer.phone(entry);
+  // HISTORY_BENCH_NIGHTS=0: only the one-run figure.
+  if (NIGHTS > 0) {
+    // 2. A year of nightly runs.
+    const path = join(folder, 'year.sqlite');
+    let db = await openHistory(path, { create: true });
+    const yearStart = process.hrtime.bigint();
+    let nightMs = firstNightMs;
+    for (let nightIndex = 0; nightIndex < NIGHTS; nightIndex++) {
+      nightMs = firstNightMs + nightIndex * DAY;
+      record(db, path, night(fleet, nightMs), nightMs);
     }
-    writeFileSync(report, text + renderer.end(tally.summary(), []));
+    const yearS = Number(process.hrtime.bigint() - yearStart) / 1e9;
+    db.close();
+    const outcomes = NIGHTS * PHONES;
+    console.log(
+      `${NIGHTS} nightly runs (${outcomes.toLocaleString('en')} phone outcomes) recorded in ${yearS.toFixed(0)} s ` +
+        `(with making the entries); file: ${mb(statSync(path).size)}`,
+    );
+
+    // 3. Each question asked of that year (now: an hour after the last night).
     db = await openHistory(path, { create: false });
-    const start = process.hrtime.bigint();
-    importReport(db, path, await readSavedReport(report));
-    console.log(
-      `history import (10,000-phone JSON report): ${(Number(process.hrtime.bigint() - start) / 1e6).toFixed(0)} ms`,
-    );
+    const nowMs = nightMs + 3_600_000;
+    const alarmCount = db.prepare('SELECT count(*) FROM alarms').pluck().get() as number;
+    console.log(`alarms stored: ${alarmCount.toLocaleString('en')}`);
+    const flapper = fleet[PHONES - 1]?.name ?? '';
+    const questions: [string, () => number][] = [
+      ['history runs', () => JSON.stringify(runsView(db).json).length],
+      ['history new', () => JSON.stringify(newAlarmsView(db, undefined, nowMs).json).length],
+      ['history new --since 7d', () => JSON.stringify(newAlarmsView(db, '7d', nowMs).json).length],
+      [
+        'history flapping',
+        () => JSON.stringify(flappingView(db, { window: '7d', windowMs: 7 * DAY, min: 3, nowMs }).json).length,
+      ],
+      ['history unreachable', () => JSON.stringify(unreachableView(db, 3).json).length],
+      [`history phone ${flapper}`, () => JSON.stringify(phoneTimelineView(db, flapper).json).length],
+    ];
+    for (const [name, ask] of questions) {
+      const { medianMs } = measure(ask, { warmUps: 1, runs: 5 });
+      console.log(`${name}: ${medianMs.toFixed(1)} ms (median of 5)`);
+    }
     db.close();
-    const copy = join(folder, 'pruned.sqlite');
-    copyFileSync(path, copy);
-    db = await openHistory(copy, { create: false });
-    const pruneStart = process.hrtime.bigint();
-    const pruned = pruneHistory(db, nowMs - Math.floor(NIGHTS / 2) * DAY);
-    const pruneMs = Number(process.hrtime.bigint() - pruneStart) / 1e6;
-    db.exec('VACUUM');
-    db.close();
-    console.log(
-      `history prune (${pruned.runs} runs, ${pruned.outcomes.toLocaleString('en')} outcomes): ${pruneMs.toFixed(0)} ms; ` +
-        `file after VACUUM: ${mb(statSync(copy).size)}`,
-    );
+
+    // 4. Importing a saved 10,000-phone report, and pruning half the year.
+    {
+      const report = join(folder, 'report.json');
+      const renderer = new JsonRenderer({ version: 'bench', generatedAt: new Date(nowMs + DAY).toISOString() });
+      const tally = new SummaryTally();
+      let text = renderer.start();
+      for (const entry of night(fleet, nowMs + DAY)) {
+        tally.add(entry);
+        text += renderer.phone(entry);
+      }
+      writeFileSync(report, text + renderer.end(tally.summary(), []));
+      db = await openHistory(path, { create: false });
+      const start = process.hrtime.bigint();
+      importReport(db, path, await readSavedReport(report));
+      console.log(
+        `history import (10,000-phone JSON report): ${(Number(process.hrtime.bigint() - start) / 1e6).toFixed(0)} ms`,
+      );
+      db.close();
+      const copy = join(folder, 'pruned.sqlite');
+      copyFileSync(path, copy);
+      db = await openHistory(copy, { create: false });
+      const pruneStart = process.hrtime.bigint();
+      const pruned = pruneHistory(db, nowMs - Math.floor(NIGHTS / 2) * DAY);
+      const pruneMs = Number(process.hrtime.bigint() - pruneStart) / 1e6;
+      db.exec('VACUUM');
+      db.close();
+      console.log(
+        `history prune (${pruned.runs} runs, ${pruned.outcomes.toLocaleString('en')} outcomes): ${pruneMs.toFixed(0)} ms; ` +
+          `file after VACUUM: ${mb(statSync(copy).size)}`,
+      );
+    }
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });

@@ -46,18 +46,27 @@ export function unreachableView(db: Database, runCount: number): HistoryView {
             ORDER BY p.host`)
           .all(...runs.map((run) => run.id), runCount) as FailingRow[]);
   const kindIn = db.prepare('SELECT error_kind FROM outcomes WHERE run_id = ? AND phone_id = ?').pluck();
+  // A phone that fails has no alarm to name it: it is recorded under its
+  // host. The nights it was read, its alarms named it: the same host's
+  // device name, and its last good read under either name.
+  const nameAt = db
+    .prepare('SELECT device_name FROM phones WHERE host = ? AND device_name IS NOT NULL ORDER BY id DESC LIMIT 1')
+    .pluck();
   const lastOk = db
     .prepare(`
       SELECT max(r.started_at) FROM outcomes o JOIN runs r ON r.id = o.run_id
-      WHERE o.phone_id = ? AND o.error_kind IS NULL`)
+      WHERE o.phone_id IN (SELECT id FROM phones WHERE host = :host OR identity = :name) AND o.error_kind IS NULL`)
     .pluck();
-  const phones = failing.map((row) => ({
-    deviceName: row.device_name,
-    host: row.host,
-    site: row.site,
-    errorKinds: runs.map((run) => kindIn.get(run.id, row.phone_id) as string),
-    lastOk: isoTime((lastOk.get(row.phone_id) as number | null) ?? null),
-  }));
+  const phones = failing.map((row) => {
+    const deviceName = row.device_name ?? (nameAt.get(row.host) as string | undefined) ?? null;
+    return {
+      deviceName,
+      host: row.host,
+      site: row.site,
+      errorKinds: runs.map((run) => kindIn.get(run.id, row.phone_id) as string),
+      lastOk: isoTime((lastOk.get({ host: row.host, name: deviceName }) as number | null) ?? null),
+    };
+  });
   return {
     json: { runs: runs.map((run) => ({ id: run.id, startedAt: isoTime(run.started_at) })), phones },
     sections: [
