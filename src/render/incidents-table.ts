@@ -52,7 +52,8 @@ export function suspectWords(incident: Incident, population: number | null): str
   return `${SCOPE_WORDS[suspect.kind]} ${suspect.value}, ${share}${rest}`;
 }
 
-const SCOPE_WORDS = {
+/** A scope kind in words, for tables and the HTML page. */
+export const SCOPE_WORDS = {
   switch: 'switch',
   subnet: 'subnet',
   gateway: 'gateway',

@@ -1,15 +1,7 @@
-import type { FoundIncident, ScopeKind } from '../../report/report-document.js';
+import type { FoundIncident } from '../../report/report-document.js';
+import { SCOPE_WORDS } from '../incidents-table.js';
 import { escapeText } from './html-escape.js';
 import { shortTime } from './time-scale.js';
-
-const SCOPE_WORDS: Readonly<Record<ScopeKind, string>> = {
-  switch: 'switch',
-  subnet: 'subnet',
-  gateway: 'gateway',
-  vlan: 'voice VLAN',
-  site: 'site',
-  cucm: 'CUCM node',
-};
 
 /**
  * The report's incidents, oldest first: when, the suspect in words, how
