@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { RunRow } from '../../src/history/queries/runs-query.js';
 import { generateAlarms, generatePhone, seededRandom } from '../../src/simulator/alarm-generator.js';
 import { formatShowUnreg } from '../../src/simulator/show-unreg-text.js';
 
@@ -30,17 +31,6 @@ export async function writeTranscripts(folder: string, count: number, seed = 7):
 /** The file opened read-only, as a person with the sqlite3 shell would look at it. */
 export function readHistory(file: string): Database {
   return new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-}
-
-export interface RunRow {
-  id: number;
-  started_at: number;
-  ended_at: number | null;
-  command: string;
-  complete: number;
-  phones: number;
-  ok: number;
-  failed: number;
 }
 
 export function runRows(db: Database): RunRow[] {

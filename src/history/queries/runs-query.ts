@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { isoTime } from '../history-time.js';
 import type { HistoryView } from '../history-view.js';
 
-interface RunRow {
+export interface RunRow {
   id: number;
   started_at: number;
   ended_at: number | null;
