@@ -1,15 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { RunRow } from '../../src/history/queries/runs-query.js';
 import { generateAlarms, generatePhone, seededRandom } from '../../src/simulator/alarm-generator.js';
 import { formatShowUnreg } from '../../src/simulator/show-unreg-text.js';
+import { scratchFolder } from './temp-dir.js';
 
 /** A scratch folder for history files; `close` removes it. */
 export async function historyFolder(): Promise<{ folder: string; file: string; close(): Promise<void> }> {
-  const folder = await mkdtemp(join(tmpdir(), 'unreg-history-'));
-  return { folder, file: join(folder, 'history.sqlite'), close: () => rm(folder, { recursive: true, force: true }) };
+  const { path: folder, remove } = await scratchFolder('unreg-history-');
+  return { folder, file: join(folder, 'history.sqlite'), close: remove };
 }
 
 /**

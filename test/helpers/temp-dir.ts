@@ -11,6 +11,12 @@ export interface TempDir {
   join(...parts: string[]): string;
 }
 
+/** A fresh folder under the system's temporary folder, for one test; `remove` deletes it and all it holds. */
+export async function scratchFolder(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
 /**
  * A fresh folder under the system's temporary folder, made before the
  * current suite's tests (the file's, at top level) and removed with all it
@@ -19,12 +25,11 @@ export interface TempDir {
  */
 export function withTempDir(prefix: string): TempDir {
   let path = '';
+  let remove = async (): Promise<void> => {};
   before(async () => {
-    path = await mkdtemp(join(tmpdir(), prefix));
+    ({ path, remove } = await scratchFolder(prefix));
   });
-  after(async () => {
-    await rm(path, { recursive: true, force: true });
-  });
+  after(() => remove());
   const folder = (): string => {
     if (path === '') throw new Error(`withTempDir(${prefix}): used before the suite's hooks ran`);
     return path;
