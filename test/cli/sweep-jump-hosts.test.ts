@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { inventoryYaml } from '../../src/simulator/fleet-files.js';
+import { inventoryBehindJump } from '../helpers/jump-inventory.js';
 import { type OpenSshJumpHost, startOpenSshJumpHost } from '../helpers/openssh-phones.js';
-import { FLEET_CREDENTIALS, type FleetOnDisk, fleetOnDisk } from '../helpers/simulated-fleet-files.js';
+import { type FleetOnDisk, fleetOnDisk } from '../helpers/simulated-fleet-files.js';
 import { ensureSshdTestUser, SSHD_TEST_USER } from '../helpers/sshd-test-user.js';
 import { sweepFleetJson } from '../helpers/sweep-cli.js';
 import type { ReportedDocument } from '../helpers/sweep-report.js';
@@ -23,7 +23,7 @@ describe('unreg sweep through jump hosts (OpenSSH sshd in front of simulated pho
     ensureSshdTestUser();
     setup = await fleetOnDisk({ phones: 5, seed: 37, failures: { refused: 1 } });
     first = await startOpenSshJumpHost('127.0.3.1');
-    second = await startOpenSshJumpHost('127.0.3.2', first.identityFile);
+    second = await startOpenSshJumpHost('127.0.3.2', { trustedKeyFile: first.identityFile });
   });
   after(async () => {
     await Promise.all([setup?.close(), first?.close(), second?.close()]);
@@ -31,9 +31,7 @@ describe('unreg sweep through jump hosts (OpenSSH sshd in front of simulated pho
 
   /** Sweeps the fleet with `jump` lines in defaults:, a fresh known_hosts unless `knownHosts` gives one. */
   async function sweepThrough(name: string, jump: readonly string[], knownHosts = '') {
-    const text = inventoryYaml(setup.fleet.phones, { port: setup.fleet.port, ...FLEET_CREDENTIALS });
-    const inventory = join(setup.folder, `${name}.yaml`);
-    await writeFile(inventory, text.replace('defaults:\n', `defaults:\n${jump.map((line) => `  ${line}\n`).join('')}`));
+    const inventory = await inventoryBehindJump(setup, name, jump);
     const known = join(setup.folder, `${name}.known_hosts`);
     await writeFile(known, knownHosts);
     const before = setup.fleet.stats().total;

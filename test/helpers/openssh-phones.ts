@@ -307,14 +307,24 @@ export interface OpenSshJumpHost {
   close(): Promise<void>;
 }
 
+export interface OpenSshJumpHostOptions {
+  /** A private key (of another jump host) to accept instead of its own. */
+  readonly trustedKeyFile?: string;
+  /** Also accept SSHD_TEST_USER's password (see ensureSshdTestUser). */
+  readonly passwordLogin?: boolean;
+}
+
 /**
  * OpenSSH's sshd as a jump host (a bastion) on one loopback address: key
- * login only for SSHD_TEST_USER with a key made here, TCP forwarding on, no
- * shell (every session's command is /bin/false), LogLevel DEBUG1 so that
- * its log shows each login and each forwarded channel. `trustedKeyFile`: a
- * private key (of another jump host) to accept instead of its own.
+ * login only for SSHD_TEST_USER with a key made here (and its password when
+ * `passwordLogin`), TCP forwarding on, no shell (every session's command is
+ * /bin/false), LogLevel DEBUG1 so that its log shows each login and each
+ * forwarded channel.
  */
-export async function startOpenSshJumpHost(host: string, trustedKeyFile?: string): Promise<OpenSshJumpHost> {
+export async function startOpenSshJumpHost(
+  host: string,
+  { trustedKeyFile, passwordLogin = false }: OpenSshJumpHostOptions = {},
+): Promise<OpenSshJumpHost> {
   const folder = await mkdtemp(join(tmpdir(), 'unreg-sshd-jump-'));
   try {
     await chmod(folder, 0o711);
@@ -339,7 +349,7 @@ export async function startOpenSshJumpHost(host: string, trustedKeyFile?: string
         `AllowUsers ${SSHD_TEST_USER.username}`,
         `AuthorizedKeysFile ${join(folder, 'authorized_keys')}`,
         'PubkeyAuthentication yes',
-        'PasswordAuthentication no',
+        `PasswordAuthentication ${passwordLogin ? 'yes' : 'no'}`,
         'KbdInteractiveAuthentication no',
         'PermitRootLogin no',
         // The key lies under /tmp, which any user may write to.

@@ -6,14 +6,19 @@ import type { ReportedDocument } from './sweep-report.js';
 /**
  * `unreg sweep` of a simulated fleet's inventory with test-sized settings:
  * no retries, a 5 s session deadline, the fleet folder's own known_hosts
- * (unless `extra` names one), passwords from the environment. `extra` flags
- * come last and win.
+ * (unless `extra` names one), passwords from the environment (FLEET_ENV,
+ * and `env` over it). `extra` flags come last and win.
  */
-export function sweepFleet(setup: FleetOnDisk, extra: readonly string[] = [], inventory = setup.inventory) {
+export function sweepFleet(
+  setup: FleetOnDisk,
+  extra: readonly string[] = [],
+  inventory = setup.inventory,
+  env: NodeJS.ProcessEnv = {},
+) {
   const args = ['sweep', inventory, '--retries', '0', '--timeout', '5'];
   if (!extra.includes('--known-hosts')) args.push('--known-hosts', join(setup.folder, 'known_hosts'));
   args.push(...extra);
-  return runCli(args, { env: FLEET_ENV });
+  return runCli(args, { env: { ...FLEET_ENV, ...env } });
 }
 
 /** The same, as JSON on stdout, parsed. */
@@ -21,8 +26,9 @@ export async function sweepFleetJson(
   setup: FleetOnDisk,
   extra: readonly string[] = [],
   inventory = setup.inventory,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<{ run: CliRun; report: ReportedDocument }> {
-  const run = await sweepFleet(setup, ['-f', 'json', ...extra], inventory);
+  const run = await sweepFleet(setup, ['-f', 'json', ...extra], inventory, env);
   let report: ReportedDocument;
   try {
     report = JSON.parse(run.stdout);
