@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { planFleet } from '../../src/simulator/fleet-plan.js';
 import { phoneTruth } from '../../src/simulator/fleet-truth.js';
 import { type OpenSshPhones, type SshdAlgorithms, startOpenSshPhones } from '../helpers/openssh-phones.js';
+import { openSshPhonesEnv, openSshPhonesInventory } from '../helpers/openssh-phones-inventory.js';
 import { type CliRun, runCli } from '../helpers/run-cli.js';
 import { ensureSshdTestUser, SSHD_TEST_USER } from '../helpers/sshd-test-user.js';
 import { essentials, type ReportedPhone } from '../helpers/sweep-report.js';
@@ -56,19 +57,6 @@ const NO_KEX = /no matching key exchange method found/;
 // sshd's line for each SSH login it accepted.
 const ACCEPTED = /Accepted password for /;
 
-function inventoryYaml(servers: readonly OpenSshPhones[]): string {
-  const phones = servers.flatMap((server) => server.hosts.map((host) => `  - { host: ${host}, port: ${server.port} }`));
-  return [
-    'defaults:',
-    `  username: ${SSHD_TEST_USER.username}`,
-    '  password_env: SSHD_PHONE_PASSWORD',
-    '  debug_password_env: SSHD_PHONE_DEBUG_PASSWORD',
-    'phones:',
-    ...phones,
-    '',
-  ].join('\n');
-}
-
 const reported = (run: CliRun): ReportedPhone[] => JSON.parse(run.stdout).phones;
 
 /** sshd's DEBUG1 lines naming what one connection settled on. */
@@ -80,7 +68,7 @@ function chosen(log: string, what: RegExp): string[] {
 }
 
 describe('unreg sweep against phones served by OpenSSH sshd with old algorithms only', () => {
-  const env = { SSHD_PHONE_PASSWORD: SSHD_TEST_USER.password, SSHD_PHONE_DEBUG_PASSWORD: DEBUG_PASSWORD };
+  const env = openSshPhonesEnv(DEBUG_PASSWORD);
   const servers: OpenSshPhones[] = [];
   const folder = withTempDir('unreg-sshd-sweep-');
   let inventory = '';
@@ -109,7 +97,7 @@ describe('unreg sweep against phones served by OpenSSH sshd with old algorithms 
       );
     }
     inventory = folder.join('inventory.yaml');
-    await writeFile(inventory, inventoryYaml(servers));
+    await writeFile(inventory, openSshPhonesInventory(servers));
     sweep = await runCli(sweepArgs(), { env });
     sweepLogs = await Promise.all(servers.map((server) => server.logged(KEX_CHOSEN, server.hosts.length)));
     modernOnly = await runCli(sweepArgs('--no-legacy-algorithms'), { env });
@@ -192,7 +180,7 @@ describe('unreg sweep against phones served by OpenSSH sshd with old algorithms 
 });
 
 describe('unreg sweep against an sshd phone whose debug shell goes silent after the password', () => {
-  const env = { SSHD_PHONE_PASSWORD: SSHD_TEST_USER.password, SSHD_PHONE_DEBUG_PASSWORD: DEBUG_PASSWORD };
+  const env = openSshPhonesEnv(DEBUG_PASSWORD);
   let server: OpenSshPhones;
   const folder = withTempDir('unreg-sshd-silent-');
   let sweep: CliRun;
@@ -209,7 +197,7 @@ describe('unreg sweep against an sshd phone whose debug shell goes silent after 
       mode: 'silent-after-debug-password',
     });
     const inventory = folder.join('inventory.yaml');
-    await writeFile(inventory, inventoryYaml([server]));
+    await writeFile(inventory, openSshPhonesInventory([server]));
     const known = folder.join('known_hosts');
     // Retries allowed: a retried phone would log in again (after 1 s).
     const args = ['--retries', '2', '--login-timeout', '1', '--known-hosts', known];
