@@ -58,8 +58,6 @@ export class TableRenderer implements ReportRenderer {
   private readonly warnings: string[] = [];
   private readonly detail: DetailRow[] = [];
   private readonly failures = new FailureTally();
-  /** Phones the credential breaker did not try, by why (the message names the credentials). */
-  private readonly skipped = new Map<string, number>();
 
   constructor(private readonly options: TableOptions) {}
 
@@ -69,9 +67,6 @@ export class TableRenderer implements ReportRenderer {
 
   phone(entry: PhoneEntry): string {
     const host = hostLabel(entry);
-    if (entry.error?.kind === 'skipped') {
-      this.skipped.set(entry.error.message, (this.skipped.get(entry.error.message) ?? 0) + 1);
-    }
     if (entry.error !== null) this.failed.push([host, entry.error.kind, entry.error.message]);
     this.failures.add(entry);
     for (const warning of entry.warnings) this.warnings.push(`${host}: ${warning}`);
@@ -95,13 +90,12 @@ export class TableRenderer implements ReportRenderer {
     const { bold, red } = this.options.colour;
     const { width } = this.options;
     // Skipped phones first: one wrong password left them all unread.
-    const parts = this.skippedLines();
+    const parts = this.skippedLines(summary);
     // Incidents next: "did these phones drop together, and what do they share?"
     if (incidents.length > 0) parts.push(incidentsSection(incidents, this.options));
     parts.push(bold('ReasonForOutOfService'), this.reasonsTable(summary));
     if (this.options.detail && this.detail.length > 0) parts.push(bold('Alarms'), this.detailTable());
-    const { total, ok, failed, withAlarms } = summary.phones;
-    const skipped = [...this.skipped.values()].reduce((sum, phones) => sum + phones, 0);
+    const { total, ok, failed, skipped, withAlarms } = summary.phones;
     const failedText = `${failed} failed${skipped > 0 ? ` (${skipped} skipped)` : ''}`;
     parts.push(
       fitText(
@@ -120,11 +114,11 @@ export class TableRenderer implements ReportRenderer {
   }
 
   /** First of all, as it hides every other result: phones not tried for credentials others refused. */
-  private skippedLines(): string[] {
+  private skippedLines(summary: ReportSummary): string[] {
     const { bold, red } = this.options.colour;
-    if (this.skipped.size === 0) return [];
-    const lines = [...this.skipped].map(([why, phones]) =>
-      fitText(`${phones} ${plural(phones)} ${why}`, this.options.width),
+    if (summary.skipped.length === 0) return [];
+    const lines = summary.skipped.map(({ message, phones }) =>
+      fitText(`${phones} ${plural(phones)} ${message}`, this.options.width),
     );
     return [red(bold('Skipped')), ...lines, ''];
   }

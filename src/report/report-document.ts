@@ -58,9 +58,18 @@ export interface ReasonCount {
   readonly unsent: number;
 }
 
+/** Phones the credential breaker did not try, for one reason (the message names the credentials). */
+export interface SkippedCount {
+  readonly message: string;
+  readonly phones: number;
+}
+
 export interface ReportSummary {
-  readonly phones: { total: number; ok: number; failed: number; withAlarms: number };
+  /** `skipped` counts the failed phones of kind `skipped`: not tried at all. */
+  readonly phones: { total: number; ok: number; failed: number; skipped: number; withAlarms: number };
   readonly reasons: readonly ReasonCount[];
+  /** Why phones were skipped, most phones first; `[]` when none was. */
+  readonly skipped: readonly SkippedCount[];
 }
 
 /** A scope phones can share (docs/report-formats.md, "incidents"). */

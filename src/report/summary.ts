@@ -1,4 +1,4 @@
-import type { PhoneEntry, ReasonCount, ReportSummary } from './report-document.js';
+import type { PhoneEntry, ReasonCount, ReportSummary, SkippedCount } from './report-document.js';
 
 interface ReasonTally {
   code: number | null;
@@ -18,11 +18,16 @@ export class SummaryTally {
   private ok = 0;
   private withAlarms = 0;
   private readonly reasons = new Map<number | null, ReasonTally>();
+  /** Skipped phones by message: one wrong password leaves many unread for the same reason. */
+  private readonly skipped = new Map<string, number>();
 
   add(entry: PhoneEntry): void {
     this.total += 1;
     if (entry.status === 'ok') this.ok += 1;
     if (entry.alarms.length > 0) this.withAlarms += 1;
+    if (entry.error?.kind === 'skipped') {
+      this.skipped.set(entry.error.message, (this.skipped.get(entry.error.message) ?? 0) + 1);
+    }
     const seenOnThisPhone = new Set<number | null>();
     for (const alarm of entry.alarms) {
       const tally = this.tallyFor(alarm.reasonCode, alarm.reasonName);
@@ -37,9 +42,20 @@ export class SummaryTally {
 
   summary(): ReportSummary {
     const reasons: ReasonCount[] = [...this.reasons.values()].map((tally) => ({ ...tally })).sort(byMostPhones);
+    const skipped: SkippedCount[] = [...this.skipped]
+      .map(([message, phones]) => ({ message, phones }))
+      .sort((a, b) => b.phones - a.phones);
+    const skippedPhones = skipped.reduce((sum, reason) => sum + reason.phones, 0);
     return {
-      phones: { total: this.total, ok: this.ok, failed: this.total - this.ok, withAlarms: this.withAlarms },
+      phones: {
+        total: this.total,
+        ok: this.ok,
+        failed: this.total - this.ok,
+        skipped: skippedPhones,
+        withAlarms: this.withAlarms,
+      },
       reasons,
+      skipped,
     };
   }
 

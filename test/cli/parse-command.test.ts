@@ -19,7 +19,7 @@ describe('unreg parse (built CLI under plain node)', () => {
     assert.equal(document.phones[0].host, EXAMPLE);
     assert.equal(document.phones[0].alarms[0].reasonCode, 10);
     assert.equal(document.phones[0].alarms[0].section, 'unsent');
-    assert.deepEqual(document.summary.phones, { total: 1, ok: 1, failed: 0, withAlarms: 1 });
+    assert.deepEqual(document.summary.phones, { total: 1, ok: 1, failed: 0, skipped: 0, withAlarms: 1 });
   });
 
   it('reads stdin when given - and exits 1 when an entry failed', async () => {

@@ -51,6 +51,8 @@ describe('unreg sweep --auth-failure-limit: the credential breaker, counted by t
     for (const phone of report.phones.filter((entry) => entry.error?.kind === 'skipped')) {
       assert.equal(phone.error?.message, SSH_TRIPPED);
     }
+    assert.equal(report.summary.phones.skipped, 16 - passwordsRefused);
+    assert.deepEqual(report.summary.skipped, [{ message: SSH_TRIPPED, phones: 16 - passwordsRefused }]);
     assert.match(run.stderr, new RegExp(`unreg: ${16 - passwordsRefused} phone\\(s\\) skipped, not tried: 2 phones`));
   });
 

@@ -20,7 +20,10 @@ export interface ReportedPhone {
 }
 export interface ReportedDocument {
   phones: ReportedPhone[];
-  summary: { phones: { total: number; ok: number; failed: number; withAlarms: number } };
+  summary: {
+    phones: { total: number; ok: number; failed: number; skipped: number; withAlarms: number };
+    skipped: { message: string; phones: number }[];
+  };
 }
 
 /** What identifies an alarm, as the simulator's truth gives it. */

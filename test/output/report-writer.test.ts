@@ -41,7 +41,7 @@ describe('ReportWriter', () => {
         .map((line) => JSON.parse(line).host),
       ['a', 'b', 'c', 'd'],
     );
-    assert.deepEqual(summary.phones, { total: 4, ok: 4, failed: 0, withAlarms: 4 });
+    assert.deepEqual(summary.phones, { total: 4, ok: 4, failed: 0, skipped: 0, withAlarms: 4 });
   });
 
   it('commits a file only at finish; abandon leaves the earlier file and no temporary file', async () => {

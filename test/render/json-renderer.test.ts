@@ -96,11 +96,12 @@ describe('JsonRenderer', () => {
       'params',
     ]);
     assert.deepEqual(document.summary, {
-      phones: { total: 3, ok: 2, failed: 1, withAlarms: 1 },
+      phones: { total: 3, ok: 2, failed: 1, skipped: 0, withAlarms: 1 },
       reasons: [
         { code: 10, name: 'TCPtimeOut', phones: 1, alarms: 1, sent: 1, unsent: 0 },
         { code: null, name: 'unknown (no reason given)', phones: 1, alarms: 1, sent: 0, unsent: 1 },
       ],
+      skipped: [],
     });
   });
 

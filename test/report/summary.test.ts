@@ -15,7 +15,11 @@ const reason = (code: string, section: 'sent' | 'unsent' = 'unsent') =>
 
 describe('SummaryTally', () => {
   it('counts an empty fleet', () => {
-    assert.deepEqual(summarise([]), { phones: { total: 0, ok: 0, failed: 0, withAlarms: 0 }, reasons: [] });
+    assert.deepEqual(summarise([]), {
+      phones: { total: 0, ok: 0, failed: 0, skipped: 0, withAlarms: 0 },
+      reasons: [],
+      skipped: [],
+    });
   });
 
   it('counts phones: total, ok, failed, and with alarms (a failed one with partial alarms too)', () => {
@@ -26,7 +30,7 @@ describe('SummaryTally', () => {
       partial,
       failed('d', { kind: 'dns', message: 'x' }),
     ]);
-    assert.deepEqual(summary.phones, { total: 4, ok: 2, failed: 2, withAlarms: 2 });
+    assert.deepEqual(summary.phones, { total: 4, ok: 2, failed: 2, skipped: 0, withAlarms: 2 });
   });
 
   it('counts a phone once per code, however many alarms it has with that code', () => {
