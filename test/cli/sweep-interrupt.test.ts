@@ -84,6 +84,7 @@ describe('unreg sweep interrupted (real SSH on loopback)', () => {
         total: 6,
         ok: 2,
         failed: 4,
+        skipped: 0,
         withAlarms: report.summary.phones.withAlarms,
       });
       for (const phone of setup.fleet.truth.phones) {
