@@ -70,8 +70,7 @@ const FULL_GRID: Point[] = [
   { label: 'c500', server: 'simulator', phones: 5000, concurrency: 500, latencyMs: 2000, clients: ['unreg'] },
   { label: 'c1000', server: 'simulator', phones: 5000, concurrency: 1000, latencyMs: 2000, clients: ['unreg'] },
 ];
-// Only with --points sshd,sshd-nolatency for now: a smoke run of 8 phones on one sshd timed out in
-// the handshake on a loaded machine (docs/performance.md); the full grid gains them once they pass.
+// Only with --points sshd,sshd-nolatency for now (they start ceil(N/16) sshds).
 const SSHD_POINTS: Point[] = [
   { label: 'sshd', server: 'sshd', phones: 1000, concurrency: 100, latencyMs: 2000, clients: ALL },
   { label: 'sshd-nolatency', server: 'sshd', phones: 1000, concurrency: 100, latencyMs: 0, clients: ALL },
@@ -276,14 +275,24 @@ function clientCommand(client: ClientName, point: Point, simulator: PhoneServer,
   }
 }
 
-function runClient(client: ClientName, point: Point, simulator: PhoneServer, folder: string): RunFigures {
+// Asynchronous on purpose: the bench's event loop must keep reading sshd's
+// log (stderr, LogLevel DEBUG1, ~8 KB a session) while a client runs. Under
+// spawnSync nothing read it: once the pipe's buffer was full, every sshd
+// process blocked in write(2) on its log, mid-handshake, and the clients
+// timed out (`SSH handshake: not done within 10 s`, `Broken pipe [preauth]`).
+async function runClient(
+  client: ClientName,
+  point: Point,
+  simulator: PhoneServer,
+  folder: string,
+): Promise<RunFigures> {
   const resultFile = `${folder}/measured.json`;
   const simulatorBefore = simulator.cpuMs();
-  const run = spawnSync(DEBIAN_PYTHON, [MEASURED_RUN, resultFile, ...clientCommand(client, point, simulator, folder)], {
-    env: simulator.env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = await runChild(
+    DEBIAN_PYTHON,
+    [MEASURED_RUN, resultFile, ...clientCommand(client, point, simulator, folder)],
+    simulator.env,
+  );
   const serverCpuMs = simulator.cpuMs() - simulatorBefore;
   const measured = JSON.parse(readFileSync(resultFile, 'utf8')) as RunFigures & { status: number };
   const read = phonesRead(client, run.stdout, folder);
@@ -291,6 +300,24 @@ function runClient(client: ClientName, point: Point, simulator: PhoneServer, fol
     throw new Error(`${client} read ${read} of ${point.phones} phones (status ${measured.status}): ${run.stderr}`);
   }
   return { wallMs: measured.wallMs, cpuMs: measured.cpuMs, maxRssKb: measured.maxRssKb, serverCpuMs };
+}
+
+function runChild(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.once('error', reject);
+    child.once('close', () =>
+      resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
+    );
+  });
 }
 
 function phonesRead(client: ClientName, stdout: string, folder: string): number {
@@ -321,7 +348,7 @@ async function measurePoint(point: Point): Promise<ClientSummary[]> {
       // Rotate the order so that no client always runs first on a fresh simulator.
       const order = point.clients.map((_, i) => point.clients[(i + run) % point.clients.length] as ClientName);
       for (const client of order) {
-        const result = runClient(client, point, simulator, folder);
+        const result = await runClient(client, point, simulator, folder);
         figures.get(client)?.push(result);
         console.log(
           `  run ${run + 1} ${client.padEnd(8)} wall ${(result.wallMs / 1000).toFixed(1)} s, cpu ${(result.cpuMs / point.phones).toFixed(2)} ms/phone, rss ${(result.maxRssKb / 1024).toFixed(0)} MB, ${point.server} ${(result.serverCpuMs / point.phones).toFixed(2)} ms/phone`,
