@@ -106,12 +106,7 @@ export class JumpHosts {
         const sock = index === 0 ? tcpSocket(target) : await this.#through(route, index, target);
         const client = await login(target, route.auth, sock, this.options);
         this.#live.add(client);
-        client.once('close', () => {
-          this.#live.delete(client);
-          hop.dropped = true;
-          if (hop.reopened) hop.state = Promise.reject(new JumpFailure('the connection dropped twice', false));
-          hop.state.catch(() => undefined);
-        });
+        this.#watchDrop(client, hop);
         return client;
       } catch (error) {
         if (error instanceof PhoneReadError) throw error; // an earlier hop's failure, already named
@@ -120,6 +115,26 @@ export class JumpHosts {
         await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs * 2 ** attempt));
       }
     }
+  }
+
+  /**
+   * A drop marks the hop for one reopening; a drop of the reopened
+   * connection fails every phone still to come behind it. Marked at the
+   * first sign (the socket's end, an error, the close): phones waiting on
+   * the dropped connection's channels are told only after it.
+   */
+  #watchDrop(client: SshClient, hop: Hop): void {
+    let seen = false;
+    const dropped = () => {
+      if (seen) return;
+      seen = true;
+      this.#live.delete(client);
+      hop.dropped = true;
+      if (!hop.reopened) return;
+      hop.state = Promise.reject(new JumpFailure('the connection dropped again after it was reopened', false));
+      hop.state.catch(() => undefined);
+    };
+    client.once('end', dropped).once('close', dropped).on('error', dropped);
   }
 
   async #through(route: JumpRoute, index: number, target: JumpHop): Promise<ClientChannel> {
@@ -158,11 +173,24 @@ function tcpSocket(hop: JumpHop): Socket {
  */
 function forward(client: SshClient, host: string, port: number): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
-    client.forwardOut('127.0.0.1', 0, host, port, (error, channel) => {
-      if (error === undefined || error === null) return resolve(channel);
-      const detail = `the jump host could not open a channel: ${error.message.replace(/^\(SSH\) /, '')}`;
-      reject(new PhoneReadError({ type: 'socket-error', code: channelErrno(error.message), detail }, 'TCP connect'));
-    });
+    const refused = (error: Error) => {
+      // ssh2's words when the connection to the jump host dropped meanwhile:
+      // a phone cut off in flight (disconnected, kind of EJUMPDROPPED), not refused.
+      const dropped = /^(Not connected|No response from server)$/.test(error.message);
+      const code = dropped ? 'EJUMPDROPPED' : channelErrno(error.message);
+      const detail = dropped
+        ? 'the connection to the jump host dropped'
+        : `the jump host could not open a channel: ${error.message.replace(/^\(SSH\) /, '')}`;
+      reject(new PhoneReadError({ type: 'socket-error', code, detail }, 'TCP connect'));
+    };
+    try {
+      client.forwardOut('127.0.0.1', 0, host, port, (error, channel) =>
+        error === undefined || error === null ? resolve(channel) : refused(error),
+      );
+    } catch (error) {
+      // ssh2 throws `Not connected` when the connection dropped this very tick.
+      refused(error as Error);
+    }
   });
 }
 

@@ -202,6 +202,11 @@ async function classify(
     }
     case 'client-authentication':
       return new PhoneReadError({ type: 'password-refused', username: target.username }, phase);
+    case 'protocol':
+      // The socket closed before the phone's SSH identification: a hang-up
+      // (a phone out of sessions, a path or jump host dropping), not a negotiation.
+      if (error.message === 'Connection lost before handshake') return new PhoneReadError({ type: 'hang-up' }, phase);
+      return negotiationError(error, target, options, phase);
     case 'client-timeout': {
       const waitedMs = options.connectTimeoutMs + BACKSTOP_MS;
       return new PhoneReadError({ type: 'silence', waitedMs, limit: 'phase' }, phase);

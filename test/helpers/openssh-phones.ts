@@ -304,6 +304,11 @@ export interface OpenSshJumpHost {
   readonly changedKnownHostsLine: string;
   log(): string;
   logged(pattern: RegExp, count: number, from?: number): Promise<string>;
+  /**
+   * Ends the processes of every connection it serves now (sshd's children),
+   * as a bastion's restart or a dropped link would; it still listens.
+   */
+  dropConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -373,6 +378,7 @@ export async function startOpenSshJumpHost(
       changedKnownHostsLine: `${name} ${await publicKey('other_host_key')}`,
       log: started.log,
       logged: (pattern, count, from = 0) => waitForLog(started, pattern, count, from),
+      dropConnections: async () => endProcesses(await descendants(started.child.pid ?? 0)),
       close: () => closeSshd(started.child, folder),
     };
   } catch (error) {
