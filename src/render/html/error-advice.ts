@@ -63,8 +63,9 @@ export const ERROR_ADVICE: Readonly<Record<ErrorKind, ErrorAdvice>> = {
       'the password in the inventory or its variable or file; then run again (or raise `--auth-failure-limit` if only some phones have another password)',
   },
   jump: {
-    happened: 'the jump host in front of the phone failed (unreachable, refused the login, changed key)',
+    happened:
+      'the jump host in front of the phone failed (unreachable, refused the login, changed key, its connection dropped twice)',
     check:
-      'the jump host named in the message: its address, user and key (`jump_identity_file`, the agent), its key in known_hosts (`unreg forget-host HOST:PORT` after a re-install)',
+      "the jump host named in the message: its address, user and credentials (`jump_identity_file`, the jump password, the agent's keys: `ssh-add -l`), its key in known_hosts (`unreg forget-host HOST:PORT` after a re-install)",
   },
 };
