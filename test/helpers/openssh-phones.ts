@@ -11,6 +11,7 @@ import { loopbackAddress } from '../../src/simulator/loopback-address.js';
 import type { FailureMode } from '../../src/simulator/phone-modes.js';
 import { sha256Fingerprint } from '../../src/simulator/ssh-wire.js';
 import { descendants, endProcesses } from './process-tree.js';
+import { writeShPhone } from './sh-phone.js';
 import { SSHD_TEST_USER } from './sshd-test-user.js';
 
 const run = promisify(execFile);
@@ -38,6 +39,12 @@ export interface OpenSshPhonesOptions {
   readonly mode?: FailureMode;
   /** The phones' latency before the login: prompt and again before the output (bench:sweep); none by default. */
   readonly latencyMs?: number;
+  /**
+   * The forced command: `node`, the simulator's debug shell (every mode; the
+   * default), or `sh`, a POSIX sh one (test/helpers/sh-phone.ts: healthy
+   * phones only, ~1 ms of CPU a session instead of a node start: bench:sweep).
+   */
+  readonly phone?: 'node' | 'sh';
 }
 
 export interface OpenSshPhones {
@@ -79,7 +86,7 @@ export async function startOpenSshPhones(options: OpenSshPhonesOptions): Promise
   const folder = await mkdtemp(join(tmpdir(), 'unreg-sshd-'));
   try {
     await chmod(folder, 0o711);
-    await copyPhoneProgram(join(folder, 'phone'));
+    const command = await writePhone(folder, options);
     const hostKey = await makeHostKey(join(folder, 'host_key'));
     // Debian's service makes it at boot; sshd refuses to start without it.
     await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
@@ -87,7 +94,7 @@ export async function startOpenSshPhones(options: OpenSshPhonesOptions): Promise
     const started = await startSshd(
       folder,
       hosts,
-      (port) => sshdConfig(folder, hosts, port, options),
+      (port) => sshdConfig(folder, hosts, port, options, command),
       options.algorithms,
     );
     const logged = (pattern: RegExp, count: number, from = 0) => waitForLog(started, pattern, count, from);
@@ -97,6 +104,21 @@ export async function startOpenSshPhones(options: OpenSshPhonesOptions): Promise
     await rm(folder, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The forced command's argv: the phone program, written into `folder`. */
+async function writePhone(folder: string, options: OpenSshPhonesOptions): Promise<string[]> {
+  if (options.phone !== 'sh') {
+    await copyPhoneProgram(join(folder, 'phone'));
+    return [
+      process.execPath,
+      join(folder, 'phone', PHONE_PROGRAM),
+      ...['--seed', String(options.seed), '--phones', String(options.fleetSize)],
+      ...['--latency', String(options.latencyMs ?? 0), ...(options.mode === undefined ? [] : ['--mode', options.mode])],
+    ];
+  }
+  if (options.mode !== undefined) throw new Error(`the sh phone has no mode (${options.mode}): use the node one`);
+  return writeShPhone(folder, { ...options, latencyMs: options.latencyMs ?? 0 });
 }
 
 /** The built sources without their maps: the phone program imports only the simulator's pure parts. */
@@ -149,9 +171,14 @@ async function startSshd(
   throw new Error(`sshd did not start in ${START_TRIES} tries:\n${failures.join('\n---\n')}`);
 }
 
-function sshdConfig(folder: string, hosts: readonly string[], port: number, options: OpenSshPhonesOptions): string {
+function sshdConfig(
+  folder: string,
+  hosts: readonly string[],
+  port: number,
+  options: OpenSshPhonesOptions,
+  command: readonly string[],
+): string {
   const { kex, hostKey, ciphers, macs } = options.algorithms;
-  const program = [process.execPath, join(folder, 'phone', PHONE_PROGRAM)].map(shellQuote).join(' ');
   return [
     ...hosts.map((host) => `ListenAddress ${host}:${port}`),
     `HostKey ${join(folder, 'host_key')}`,
@@ -182,7 +209,7 @@ function sshdConfig(folder: string, hosts: readonly string[], port: number, opti
     // A sweep opens many sessions at once: the default (10:30:100) drops some at random.
     'MaxStartups 1000',
     `SetEnv UNREG_DEBUG_PASSWORD=${options.debugPassword}`,
-    `ForceCommand exec ${program} --seed ${options.seed} --phones ${options.fleetSize} --latency ${options.latencyMs ?? 0}${modeArgument(options.mode)}`,
+    `ForceCommand exec ${command.map(shellQuote).join(' ')}`,
     '',
   ].join('\n');
 }
@@ -280,10 +307,6 @@ async function closeSshd(child: ChildProcess, folder: string): Promise<void> {
 async function endProcessTree(child: ChildProcess): Promise<void> {
   if (child.pid === undefined) return;
   await endProcesses([child.pid, ...(await descendants(child.pid))]);
-}
-
-function modeArgument(mode: FailureMode | undefined): string {
-  return mode === undefined ? '' : ` --mode ${mode}`;
 }
 
 function shellQuote(text: string): string {

@@ -3,7 +3,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { planFleet } from '../../src/simulator/fleet-plan.js';
 import { phoneTruth } from '../../src/simulator/fleet-truth.js';
-import { type OpenSshPhones, type SshdAlgorithms, startOpenSshPhones } from '../helpers/openssh-phones.js';
+import {
+  type OpenSshPhones,
+  type OpenSshPhonesOptions,
+  type SshdAlgorithms,
+  startOpenSshPhones,
+} from '../helpers/openssh-phones.js';
 import { openSshPhonesEnv, openSshPhonesInventory } from '../helpers/openssh-phones-inventory.js';
 import { type CliRun, runCli } from '../helpers/run-cli.js';
 import { ensureSshdTestUser, SSHD_TEST_USER } from '../helpers/sshd-test-user.js';
@@ -179,6 +184,19 @@ describe('unreg sweep against phones served by OpenSSH sshd with old algorithms 
   });
 });
 
+/** One sshd serving the first firmware's phones (`options` narrows or changes them). */
+function startOldFirmwarePhones(options: Partial<OpenSshPhonesOptions>): Promise<OpenSshPhones> {
+  ensureSshdTestUser();
+  const firmware = FIRMWARES[0] as Firmware;
+  return startOpenSshPhones({
+    ...firmware,
+    seed: SEED,
+    fleetSize: FLEET_SIZE,
+    debugPassword: DEBUG_PASSWORD,
+    ...options,
+  });
+}
+
 describe('unreg sweep against an sshd phone whose debug shell goes silent after the password', () => {
   const env = openSshPhonesEnv(DEBUG_PASSWORD);
   let server: OpenSshPhones;
@@ -187,15 +205,7 @@ describe('unreg sweep against an sshd phone whose debug shell goes silent after 
   let sshdLog = '';
 
   before(async () => {
-    ensureSshdTestUser();
-    server = await startOpenSshPhones({
-      indices: [0],
-      algorithms: FIRMWARES[0]?.algorithms ?? { kex: [], hostKey: [], ciphers: [], macs: [] },
-      seed: SEED,
-      fleetSize: FLEET_SIZE,
-      debugPassword: DEBUG_PASSWORD,
-      mode: 'silent-after-debug-password',
-    });
+    server = await startOldFirmwarePhones({ indices: [0], mode: 'silent-after-debug-password' });
     const inventory = folder.join('inventory.yaml');
     await writeFile(inventory, openSshPhonesInventory([server]));
     const known = folder.join('known_hosts');
@@ -226,6 +236,40 @@ describe('unreg sweep against an sshd phone whose debug shell goes silent after 
   it('never prints a password', () => {
     for (const secret of [SSHD_TEST_USER.password, DEBUG_PASSWORD]) {
       assert.ok(!sweep.stdout.includes(secret) && !sweep.stderr.includes(secret));
+    }
+  });
+});
+
+describe("unreg sweep against sshd phones whose debug shell is bench:sweep's POSIX sh one", () => {
+  const env = openSshPhonesEnv(DEBUG_PASSWORD);
+  let server: OpenSshPhones;
+  const folder = withTempDir('unreg-sshd-sh-');
+  let sweep: CliRun;
+
+  before(async () => {
+    server = await startOldFirmwarePhones({ phone: 'sh' });
+    const inventory = folder.join('inventory.yaml');
+    await writeFile(inventory, openSshPhonesInventory([server]));
+    const args = ['--retries', '0', '--known-hosts', folder.join('known_hosts'), '-f', 'json'];
+    sweep = await runCli(['sweep', inventory, ...args], { env });
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  it('reads every phone with exactly the alarms the simulator gives it', () => {
+    assert.equal(sweep.status, 0, `${sweep.stderr}\n${server.log()}`);
+    const plans = planFleet({ phones: FLEET_SIZE, seed: SEED, legacy: 0, failures: {} });
+    for (const host of server.hosts) {
+      const plan = plans.find((entry) => entry.host === host);
+      const phone = reported(sweep).find((entry) => entry.host === host);
+      assert.ok(plan !== undefined && phone !== undefined, host);
+      assert.equal(phone.status, 'ok', `${host}: ${JSON.stringify(phone.error)}`);
+      assert.deepEqual(
+        essentials(phone.alarms),
+        essentials(phoneTruth(plan, server.port, server.hostKey).alarms),
+        host,
+      );
     }
   });
 });
