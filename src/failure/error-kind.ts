@@ -75,6 +75,8 @@ export type FailureCause =
     }
   /** The jump host in front of the phone failed: unreachable, refusing the login, a changed key. */
   | { readonly type: 'jump-failed'; readonly jumpHost: string; readonly detail: string }
+  /** The connection to the jump host carrying the session dropped: not the phone's doing. */
+  | { readonly type: 'jump-dropped'; readonly jumpHost: string }
   | { readonly type: 'unexpected'; readonly detail: string };
 
 export interface Failure {
@@ -119,7 +121,8 @@ const PHASE_NAME: Readonly<Record<SessionPhase, string>> = {
  * out and unanswered, whatever happened: it might be the phone refusing it,
  * and each wrong attempt counts towards locking the account. Silence there
  * is still a `timeout` (the phone hung; its credentials may be right); a
- * hang-up is taken as a refusal.
+ * hang-up is taken as a refusal, unless it was the jump host's connection
+ * that dropped.
  */
 export function classifyFailure(cause: FailureCause, phase: SessionPhase | null = null): Failure {
   const seen = whatHappened(cause, phase === null ? 'reading the phone' : PHASE_NAME[phase]);
@@ -132,6 +135,14 @@ export function classifyFailure(cause: FailureCause, phase: SessionPhase | null 
         ? `${out.awaited} within ${seconds(cause.waitedMs)} after the ${out.password} was sent; ${notAgain}`
         : `${seen.message}, after the ${out.password} was sent; ${notAgain}`;
     return { kind: 'timeout', message, retryable: false };
+  }
+  // The jump host's connection dropped: no answer from the phone, so no refusal either.
+  if (cause.type === 'jump-dropped') {
+    return {
+      kind: 'disconnected',
+      message: `${seen.message}, after the ${out.password} was sent; ${notAgain}`,
+      retryable: false,
+    };
   }
   if (seen.kind === 'disconnected') {
     const message = `${seen.message}, after the ${out.password} was sent: taken as refused, not retried`;
@@ -205,6 +216,8 @@ function whatHappened(cause: FailureCause, phase: string): Omit<Failure, 'retrya
     }
     case 'jump-failed':
       return { kind: 'jump', message: `jump host ${cause.jumpHost}: ${cause.detail}` };
+    case 'jump-dropped':
+      return { kind: 'disconnected', message: `the connection to jump host ${cause.jumpHost} dropped during ${phase}` };
     case 'unexpected':
       return { kind: 'disconnected', message: `unexpected: ${cause.detail}` };
   }

@@ -73,7 +73,7 @@ function authenticate(
 ): void {
   const decide = (password: string) => {
     // Hung in its login: the password is taken and never answered.
-    if (phone.shell.mode === 'silent-after-ssh-password') return;
+    if (phone.shell.mode === 'silent-after-ssh-password') return phone.stats.passwordHeld();
     later(phone.authDelayMs, () => {
       if (context.username === phone.username && password === phone.password) {
         context.accept();

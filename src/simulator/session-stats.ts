@@ -26,6 +26,7 @@ export class SessionStats {
   #total = 0;
   #showUnregServed = 0;
   #authFailures = 0;
+  #passwordsHeld = 0;
   readonly #perPhone: Uint32Array;
   /** Sets of phones whose sessions open at once are counted together (a site, for tests). */
   readonly #watched: Array<{ readonly phones: ReadonlySet<number>; open: number; maxOpen: number }> = [];
@@ -70,6 +71,16 @@ export class SessionStats {
 
   authFailed(): void {
     this.#authFailures += 1;
+  }
+
+  /** A `silent-after-ssh-password` phone took an SSH password it will never answer. */
+  passwordHeld(): void {
+    this.#passwordsHeld += 1;
+  }
+
+  /** SSH passwords taken and never answered so far: a test's sign that a session sits in that step. */
+  passwordsHeld(): number {
+    return this.#passwordsHeld;
   }
 
   /** Sessions a phone has served: a client must not retry an authentication failure. */

@@ -43,6 +43,8 @@ export interface SimulatedFleet {
   stats(): SessionStatsSnapshot;
   /** Sessions the phone at `index` has served. */
   sessionsOf(index: number): number;
+  /** SSH passwords its `silent-after-ssh-password` phones took and never answered. */
+  passwordsHeld(): number;
   /** Counts the sessions open at once to these phones together; gives the most seen (SessionStats.watchOpen). */
   watchOpen(indices: readonly number[]): () => number;
   /** New sessions of the phone at `index` see another host key. */
@@ -139,6 +141,10 @@ class Fleet implements SimulatedFleet {
 
   sessionsOf(index: number): number {
     return this.#stats.sessionsOf(index);
+  }
+
+  passwordsHeld(): number {
+    return this.#stats.passwordsHeld();
   }
 
   changeHostKey(index: number): void {

@@ -34,6 +34,8 @@ interface Hop {
   /** Reopened once after a drop; a second drop is a failure. */
   reopened: boolean;
   dropped: boolean;
+  /** Drops so far (see drops()). */
+  drops: number;
 }
 
 /**
@@ -59,6 +61,19 @@ export class JumpHosts {
     return forward(client, host, port);
   }
 
+  /**
+   * How often the connections carrying the route's phones have dropped so
+   * far: a session that lost its connection while this grew was cut by the
+   * jump host's drop, not by the phone.
+   */
+  drops(route: JumpRoute): number {
+    let total = 0;
+    for (let index = 0; index < route.hops.length; index += 1) {
+      total += this.#hops.get(routeKey(route, index))?.drops ?? 0;
+    }
+    return total;
+  }
+
   /** Ends every jump host connection. */
   async close(): Promise<void> {
     // The last hops first: the earlier ones carry them.
@@ -82,7 +97,7 @@ export class JumpHosts {
     const key = routeKey(route, index);
     let hop = this.#hops.get(key);
     if (hop === undefined) {
-      const fresh: Hop = { state: NOT_OPENED, reopened: false, dropped: false };
+      const fresh: Hop = { state: NOT_OPENED, reopened: false, dropped: false, drops: 0 };
       fresh.state = this.#open(route, index, fresh);
       this.#hops.set(key, fresh);
       hop = fresh;
@@ -130,6 +145,7 @@ export class JumpHosts {
       seen = true;
       this.#live.delete(client);
       hop.dropped = true;
+      hop.drops += 1;
       if (!hop.reopened) return;
       hop.state = Promise.reject(new JumpFailure('the connection dropped again after it was reopened', false));
       hop.state.catch(() => undefined);

@@ -23,6 +23,8 @@ export interface ConnectOptions {
   readonly hostKeys: KnownHostsStore;
   /** A channel to host:port through the route's jump hosts (jump-hosts.ts), for phones behind them. */
   readonly jumpChannel?: (route: JumpRoute, host: string, port: number) => Promise<Duplex>;
+  /** How often the route's jump host connections have dropped so far (jump-hosts.ts). */
+  readonly jumpDrops?: (route: JumpRoute) => number;
 }
 
 type Phase = Extract<SessionPhase, 'TCP connect' | 'SSH handshake' | 'SSH authentication'>;

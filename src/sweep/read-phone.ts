@@ -5,6 +5,7 @@ import { parseShowUnreg } from '../parser/show-unreg.js';
 import { entryFromTranscript, failedEntry } from '../report/phone-entry.js';
 import type { PhoneEntry } from '../report/report-document.js';
 import { captureShowUnreg, type SessionOptions } from '../ssh/phone-session.js';
+import { jumpDropWatch } from './jump-drop-watch.js';
 
 export interface ReadOptions extends SessionOptions {
   /** Further attempts after a refused, unreachable, timed-out or dropped session. */
@@ -30,12 +31,13 @@ export async function readPhone(target: PhoneTarget, options: ReadOptions, signa
   const elapsed = () => Math.round(performance.now() - started);
   const warnings: string[] = [];
   for (let attempt = 0; ; attempt += 1) {
+    const cutByJumpDrop = jumpDropWatch(target, options);
     try {
       const output = await captureShowUnreg(target, options, signal);
       const entry = entryFromTranscript(target, parseShowUnreg(output), elapsed());
       return { entry: { ...entry, warnings: [...warnings, ...entry.warnings] }, failedPhase: null };
     } catch (caught) {
-      const error = asPhoneReadError(caught, signal);
+      const error = cutByJumpDrop(asPhoneReadError(caught, signal));
       if (attempt >= options.retries || !error.retryable || signal.aborted) {
         return { entry: failureEntry(target, error, elapsed(), warnings), failedPhase: error.phase };
       }

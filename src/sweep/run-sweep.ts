@@ -41,7 +41,7 @@ export async function runSweep(
   const breaker = new CredentialBreaker(options.authFailureLimit);
   // One connection per jump host for the whole sweep, closed at its end.
   const jumps = new JumpHosts(options);
-  const readOptions = { ...options, jumpChannel: jumps.channelTo.bind(jumps) };
+  const readOptions = { ...options, jumpChannel: jumps.channelTo.bind(jumps), jumpDrops: jumps.drops.bind(jumps) };
   const read = async (target: PhoneTarget): Promise<PhoneEntry> => {
     if (signal.aborted) return abortedEntry(target);
     const tripped = breaker.refusal(target);

@@ -30,7 +30,7 @@ describe('unreg sweep through a jump host whose connection drops', () => {
   let held: SilentListener[] = [];
   before(async () => {
     ensureSshdTestUser();
-    setup = await fleetOnDisk({ phones: 3, seed: 47 });
+    setup = await fleetOnDisk({ phones: 4, seed: 47, failures: { 'silent-after-ssh-password': 1 } });
     jump = await startOpenSshJumpHost('127.0.3.41');
     held = await Promise.all(HELD_HOSTS.map((host) => startSilentListener(host, setup.fleet.port)));
   });
@@ -38,16 +38,30 @@ describe('unreg sweep through a jump host whose connection drops', () => {
     await Promise.all([setup?.close(), jump?.close(), ...held.map((listener) => listener.close())]);
   });
 
+  const readable = () => setup.fleet.phones.filter((plan) => plan.mode === 'ok') as [PhonePlan, PhonePlan, PhonePlan];
+  const keys = () => [`jump: ${jump.hop}`, `jump_identity_file: ${jump.identityFile}`];
+  // Held phones wait for the test, not for a deadline.
+  const slack = ['--connect-timeout', '120', '--timeout', '120', '--retries', '0'];
+  const sweepArgs = (inventory: string, ...extra: string[]) => [
+    'sweep',
+    inventory,
+    '-c',
+    '1',
+    ...slack,
+    ...extra,
+    '-f',
+    'json',
+    '--known-hosts',
+    join(setup.folder, 'known'),
+  ];
+
   it('reopens it once; after a second drop the phones left fail with kind jump naming the jump host', async () => {
-    const [first, second, last] = setup.fleet.phones as [PhonePlan, PhonePlan, PhonePlan];
+    const [first, second, last] = readable();
     const [cut, cutAgain] = HELD_HOSTS.map((host) => ({ ...first, host, name: `held ${host}` }));
     const order = [first, cut, second, cutAgain, last] as PhonePlan[];
-    const keys = [`jump: ${jump.hop}`, `jump_identity_file: ${jump.identityFile}`];
-    const inventory = await inventoryBehindJump(setup, 'drops', keys, order);
-    // Held phones wait for the test, not for a deadline.
-    const slack = ['--connect-timeout', '120', '--timeout', '120', '--retries', '0'];
-    const args = ['sweep', inventory, '-c', '1', ...slack, '-f', 'json', '--known-hosts', join(setup.folder, 'known')];
-    const sweep = startCli(args, { env: FLEET_ENV });
+    const inventory = await inventoryBehindJump(setup, 'drops', keys(), order);
+    const from = jump.log().length;
+    const sweep = startCli(sweepArgs(inventory), { env: FLEET_ENV });
     for (const listener of held) {
       await waitUntil(() => listener.accepted() === 1, 'a held phone reached', 30_000);
       await jump.dropConnections();
@@ -57,6 +71,12 @@ describe('unreg sweep through a jump host whose connection drops', () => {
     const report: ReportedDocument = JSON.parse(run.stdout);
     const outcomes = order.map((plan) => outcomeOf(entryOf(report.phones, plan.host)));
     assert.deepEqual(outcomes, ['ok', 'disconnected', 'ok', 'disconnected', 'jump'], run.stdout);
+    for (const plan of [cut, cutAgain] as PhonePlan[]) {
+      assert.equal(
+        entryOf(report.phones, plan.host).error?.message,
+        `the connection to jump host ${jump.hop} dropped during SSH handshake`,
+      );
+    }
     for (const plan of [first, second]) {
       const truth = setup.fleet.truth.phones[plan.index];
       assert.deepEqual(essentials(entryOf(report.phones, plan.host).alarms), essentials(truth?.alarms ?? []));
@@ -70,7 +90,32 @@ describe('unreg sweep through a jump host whose connection drops', () => {
       [1, 1, 0],
     );
     // sshd's side: the first login, and the one that reopened the connection.
-    const log = await jump.logged(ACCEPTED, 2);
+    const log = await jump.logged(ACCEPTED, 2, from);
+    assert.equal(log.match(ACCEPTED)?.length, 2, log);
+  });
+
+  it('a phone whose SSH password is out when the drop comes is disconnected: no refusal, the breaker not tripped', async () => {
+    const silent = setup.fleet.phones.find((plan) => plan.mode === 'silent-after-ssh-password') as PhonePlan;
+    const after = readable()[0];
+    const inventory = await inventoryBehindJump(setup, 'drop-after-password', keys(), [silent, after]);
+    const from = jump.log().length;
+    const held = setup.fleet.passwordsHeld();
+    // A limit of 1: were the cut session taken as a refused password, the next phone would be skipped.
+    const sweep = startCli(sweepArgs(inventory, '--auth-failure-limit', '1'), { env: FLEET_ENV });
+    await waitUntil(() => setup.fleet.passwordsHeld() === held + 1, 'the SSH password held', 30_000);
+    await jump.dropConnections();
+    const run = await sweep.done;
+    const report: ReportedDocument = JSON.parse(run.stdout);
+    const cut = entryOf(report.phones, silent.host).error;
+    assert.equal(cut?.kind, 'disconnected', run.stdout);
+    assert.equal(
+      cut?.message,
+      `the connection to jump host ${jump.hop} dropped during SSH authentication, after the SSH password was sent; ` +
+        'not retried, so the password is not sent again',
+    );
+    assert.equal(outcomeOf(entryOf(report.phones, after.host)), 'ok', run.stdout);
+    assert.equal(setup.fleet.sessionsOf(silent.index), 1);
+    const log = await jump.logged(ACCEPTED, 2, from);
     assert.equal(log.match(ACCEPTED)?.length, 2, log);
   });
 });

@@ -194,6 +194,21 @@ const TABLE: readonly Row[] = [
     false,
     'jump host ops@bastion:22: connection refused',
   ),
+  // The jump host's connection dropped under a session: the phone's disconnected, no refusal even after a password.
+  row(
+    { type: 'jump-dropped', jumpHost: 'ops@bastion:22' },
+    'show unreg',
+    'disconnected',
+    true,
+    'the connection to jump host ops@bastion:22 dropped during show unreg',
+  ),
+  row(
+    { type: 'jump-dropped', jumpHost: 'ops@bastion:22' },
+    'SSH password sent',
+    'disconnected',
+    false,
+    `the connection to jump host ops@bastion:22 dropped during SSH authentication, after the SSH password was sent; ${NOT_AGAIN}`,
+  ),
   // The credential breaker: never tried, so never retried either.
   row(
     { type: 'credentials-tripped', login: 'ssh', username: 'sshadmin', refusals: 5 },
