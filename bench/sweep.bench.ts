@@ -8,10 +8,11 @@
 // The same clients also run against Debian's OpenSSH sshd serving the same
 // phones (test/helpers/openssh-phones.ts: the phone's shell as sshd's forced
 // command, 16 phones per sshd, as many sshds as it takes), as real phones run
-// an OpenSSH-style server; and unreg alone at C=500 and C=1000.
+// an OpenSSH-style server; and unreg alone at C=500 and C=1000, and N=10000.
 //
-// Options: --runs N (default 3), --quick (skip N=10000), --only unreg,bare,asyncssh,
-// --points LABEL,... (e.g. sshd,c500,c1000), --phones N (every point with N phones: a smoke run)
+// Options: --runs N (default 3, N=10000 once), --quick (skip N=10000), --only unreg,bare,asyncssh,
+// --points LABEL,... (base, sshd, nolatency, sshd-nolatency, c500, c1000, n10000),
+// --phones N (every point with N phones: a smoke run)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -38,6 +39,8 @@ interface Point {
   readonly concurrency: number;
   readonly latencyMs: number;
   readonly clients: readonly ClientName[];
+  /** Runs of each client, when not --runs (default 3). */
+  readonly runs?: number;
 }
 interface RunFigures {
   readonly wallMs: number;
@@ -47,37 +50,34 @@ interface RunFigures {
 }
 
 const args = process.argv.slice(2);
-const runs = Number(flagValue('--runs') ?? 3);
+const RUNS = flagValue('--runs');
 const only = flagValue('--only')?.split(',') as ClientName[] | undefined;
 const ALL: ClientName[] = only ?? ['unreg', 'bare', 'asyncssh'];
 const SMOKE_PHONES = flagValue('--phones');
 const ONLY_POINTS = flagValue('--points')?.split(',');
+// The whole grid runs in about 13 minutes on 2 idle cores: 1 s + 1 s of
+// latency (a 20 s bound at C=100), N=10000 once and at 0.5 s + 0.5 s.
+const LATENCY_MS = 1000;
 const FULL_GRID: Point[] = [
-  { label: 'base', server: 'simulator', phones: 1000, concurrency: 100, latencyMs: 2000, clients: ALL },
-  ...(args.includes('--quick')
-    ? []
-    : [
-        {
-          label: 'n10000',
-          server: 'simulator',
-          phones: 10000,
-          concurrency: 100,
-          latencyMs: 2000,
-          clients: ['unreg'] as ClientName[],
-        } as const,
-      ]),
+  { label: 'base', server: 'simulator', phones: 1000, concurrency: 100, latencyMs: LATENCY_MS, clients: ALL },
+  { label: 'sshd', server: 'sshd', phones: 1000, concurrency: 100, latencyMs: LATENCY_MS, clients: ALL },
   { label: 'nolatency', server: 'simulator', phones: 1000, concurrency: 100, latencyMs: 0, clients: ALL },
-  { label: 'c500', server: 'simulator', phones: 5000, concurrency: 500, latencyMs: 2000, clients: ['unreg'] },
-  { label: 'c1000', server: 'simulator', phones: 5000, concurrency: 1000, latencyMs: 2000, clients: ['unreg'] },
-];
-// Only with --points sshd,sshd-nolatency for now (they start ceil(N/16) sshds).
-const SSHD_POINTS: Point[] = [
-  { label: 'sshd', server: 'sshd', phones: 1000, concurrency: 100, latencyMs: 2000, clients: ALL },
   { label: 'sshd-nolatency', server: 'sshd', phones: 1000, concurrency: 100, latencyMs: 0, clients: ALL },
+  { label: 'c500', server: 'simulator', phones: 5000, concurrency: 500, latencyMs: LATENCY_MS, clients: ['unreg'] },
+  { label: 'c1000', server: 'simulator', phones: 5000, concurrency: 1000, latencyMs: LATENCY_MS, clients: ['unreg'] },
+  {
+    label: 'n10000',
+    server: 'simulator',
+    phones: 10000,
+    concurrency: 100,
+    latencyMs: LATENCY_MS / 2,
+    clients: ['unreg'],
+    runs: 1,
+  },
 ];
-const GRID: Point[] = [...FULL_GRID, ...SSHD_POINTS]
-  .filter((point) => ONLY_POINTS?.includes(point.label) ?? !SSHD_POINTS.includes(point))
-  .map((point) => (SMOKE_PHONES === undefined ? point : { ...point, phones: Number(SMOKE_PHONES) }));
+const GRID: Point[] = FULL_GRID.filter(
+  (point) => ONLY_POINTS?.includes(point.label) ?? !(args.includes('--quick') && point.label === 'n10000'),
+).map((point) => (SMOKE_PHONES === undefined ? point : { ...point, phones: Number(SMOKE_PHONES) }));
 
 function flagValue(flag: string): string | undefined {
   const at = args.indexOf(flag);
@@ -106,6 +106,9 @@ interface PhoneServer {
   cpuMs(): number;
   /** Ends it; gives its last words (the simulator's statistics, sshd's negotiated algorithms). */
   stop(): Promise<string>;
+  /** sshd's: where its logs end now, and what was negotiated after such a mark (one client's run). */
+  logMark?(): number[];
+  negotiatedSince?(mark: number[]): string;
 }
 
 function startServer(point: Point, folder: string): Promise<PhoneServer> {
@@ -199,6 +202,9 @@ async function startSshdPhones(point: Point, folder: string): Promise<PhoneServe
       UNREG_DEBUG_PASSWORD: 'debug',
     },
     cpuMs: () => servers.reduce((sum, server) => sum + processCpuMs(server.pid, true), 0),
+    logMark: () => servers.map((server) => server.log().length),
+    negotiatedSince: (mark) =>
+      negotiatedAlgorithms(servers.map((server, at) => server.log().slice(mark[at])).join('\n')),
     stop: async () => {
       // sshd's session processes log on their own time.
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -225,8 +231,11 @@ function sshdDefaults(): { kex: string[]; hostKey: string[]; ciphers: string[]; 
 /** sshd's DEBUG1 `kex:` lines, counted: which key exchange, host key and cipher the clients got. */
 function negotiatedAlgorithms(log: string): string {
   const counts = new Map<string, number>();
-  for (const match of log.matchAll(/kex: (algorithm|host key algorithm|client->server cipher): (\S+)/g)) {
-    const key = `${match[1]} ${match[2]}`;
+  for (const match of log.matchAll(
+    /kex: (algorithm|host key algorithm|client->server cipher): (\S+)(?: MAC: (\S+))?/g,
+  )) {
+    const mac = match[3] === undefined || match[3] === '<implicit>' ? '' : ` + ${match[3]}`;
+    const key = `${match[1]} ${match[2]}${mac}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return `sshd negotiated: ${[...counts].map(([key, count]) => `${key} x${count}`).join(', ')}`;
@@ -346,12 +355,15 @@ async function measurePoint(point: Point): Promise<ClientSummary[]> {
   const simulator = await startServer(point, folder);
   const figures = new Map<ClientName, RunFigures[]>(point.clients.map((client) => [client, []]));
   try {
+    const runs = RUNS === undefined ? (point.runs ?? 3) : Number(RUNS);
     for (let run = 0; run < runs; run += 1) {
       // Rotate the order so that no client always runs first on a fresh simulator.
       const order = point.clients.map((_, i) => point.clients[(i + run) % point.clients.length] as ClientName);
       for (const client of order) {
+        const mark = simulator.logMark?.();
         const result = await runClient(client, point, simulator, folder);
         figures.get(client)?.push(result);
+        if (mark !== undefined && run === 0) console.log(`  ${client}: ${simulator.negotiatedSince?.(mark)}`);
         console.log(
           `  run ${run + 1} ${client.padEnd(8)} wall ${(result.wallMs / 1000).toFixed(1)} s, cpu ${(result.cpuMs / point.phones).toFixed(2)} ms/phone, rss ${(result.maxRssKb / 1024).toFixed(0)} MB, ${point.server} ${(result.serverCpuMs / point.phones).toFixed(2)} ms/phone`,
         );
@@ -380,13 +392,14 @@ function ratio(a: number | undefined, b: number | undefined): string {
 }
 
 async function main(): Promise<void> {
+  const started = performance.now();
   ensureAsyncssh();
   console.log(
     [
       'bench:sweep',
       ...machineDescription(),
       `open files: ${openFileLimit()}`,
-      `runs per client: ${runs} (median)`,
+      `runs per client: ${RUNS ?? '3 (N=10000: 1)'} (median)`,
     ].join('\n'),
   );
   const rows: string[] = [];
@@ -418,6 +431,7 @@ async function main(): Promise<void> {
   );
   console.log('|---|---:|---:|---|---|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
+  console.log(`\nthe grid took ${((performance.now() - started) / 60_000).toFixed(1)} min`);
   if (unregRss.has(1000) && unregRss.has(10000)) {
     console.log(`\nunreg peak RSS N=10000 / N=1000: ${ratio(unregRss.get(10000), unregRss.get(1000))}`);
   }
