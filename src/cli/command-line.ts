@@ -13,6 +13,12 @@ export interface CliIo {
   exitStatus: number;
 }
 
+/** A terminal's columns (80 when it does not say), or null when the stream is not a terminal. */
+export function terminalColumns(stream: { isTTY?: boolean }): number | null {
+  if (stream.isTTY !== true) return null;
+  return (stream as { columns?: number }).columns || 80;
+}
+
 /**
  * A mistake in what the user asked for (a flag, an argument, an input file).
  * Shown as one line on stderr; the exit status is 2 (main.ts).

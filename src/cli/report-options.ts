@@ -1,12 +1,11 @@
 import type { Argv } from 'yargs';
-import { openAtomicFile } from '../output/atomic-file.js';
 import { expandOutputPath, type ReportDestination, streamDestination } from '../output/report-destination.js';
 import { ReportWriter } from '../output/report-writer.js';
 import { colourWanted } from '../render/colour.js';
 import { defaultFormat, REPORT_FORMATS, type ReportFormat, rendererFor } from '../render/report-format.js';
 import type { ReportSummary } from '../report/report-document.js';
 import { VERSION } from '../version.js';
-import { type CliIo, lastValue, STDIN_ARGUMENT, UsageError } from './command-line.js';
+import { type CliIo, lastValue, STDIN_ARGUMENT, terminalColumns, UsageError } from './command-line.js';
 import { type IncidentArgs, incidentSettingsFrom, withIncidentOptions } from './incident-options.js';
 
 export interface ReportArgs extends Partial<IncidentArgs> {
@@ -102,13 +101,10 @@ export async function openReportTarget(args: ReportArgs, io: CliIo, now = new Da
   };
 }
 
-/** A terminal's columns (80 when it does not say), or null when the stream is not a terminal. */
-export function terminalColumns(stream: { isTTY?: boolean }): number | null {
-  if (stream.isTTY !== true) return null;
-  return (stream as { columns?: number }).columns || 80;
-}
-
 async function openOutputFile(path: string): Promise<ReportDestination> {
+  // Loaded only for --output: it brings node:crypto, whose loading a short
+  // command to standard output would pay for nothing (docs/performance.md).
+  const { openAtomicFile } = await import('../output/atomic-file.js');
   try {
     return await openAtomicFile(path);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { REASON_CATEGORIES } from '../catalogue/categories.js';
 import type { EndpointUnregisteredReason } from '../catalogue/endpoint-unregistered-reasons.js';
 import type { OutOfServiceReason } from '../catalogue/out-of-service-reasons.js';
+import { endpointUnregisteredExplanation, outOfServiceExplanation } from './catalogue-explanation.js';
 import { csvRecords } from './csv-renderer.js';
 import { type ColumnSpec, fitTable, fitText } from './fit-table.js';
 
@@ -48,14 +49,7 @@ export function renderEndpointUnregisteredReasons(
 
 /** One code explained, for `unreg reasons 16`, its lines wrapped at `width` when given. */
 export function explainOutOfServiceReason(reason: OutOfServiceReason, width: number | null = null): string {
-  const lines = [
-    `ReasonForOutOfService ${reason.code}: ${reason.name}`,
-    reason.aliases.length > 0 ? `  also shown as: ${reason.aliases.join(', ')}` : null,
-    `  category:   ${REASON_CATEGORIES[reason.category]}`,
-    `  meaning:    ${reason.meaning}`,
-    `  check next: ${reason.checkNext}`,
-  ];
-  return `${fitText(lines.filter((line) => line !== null).join('\n'), width)}\n`;
+  return `${fitText(outOfServiceExplanation(reason), width)}\n`;
 }
 
 /** One CUCM code explained, for `unreg reasons --cucm 13`, its lines wrapped at `width` when given. */
@@ -63,10 +57,5 @@ export function explainEndpointUnregisteredReason(
   reason: EndpointUnregisteredReason,
   width: number | null = null,
 ): string {
-  const text = [
-    `EndPointUnregistered Reason ${reason.code}: ${reason.name}`,
-    `  meaning:    ${reason.meaning}`,
-    `  check next: ${reason.checkNext}`,
-  ].join('\n');
-  return `${fitText(text, width)}\n`;
+  return `${fitText(endpointUnregisteredExplanation(reason), width)}\n`;
 }

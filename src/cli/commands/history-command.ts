@@ -12,10 +12,10 @@ import { unreachableView } from '../../history/queries/unreachable-query.js';
 import { importReport, readSavedReport } from '../../history/report-import.js';
 import { colourFor, colourWanted } from '../../render/colour.js';
 import { VERSION } from '../../version.js';
-import { type CliIo, lastValue, UsageError } from '../command-line.js';
+import { type CliIo, lastValue, terminalColumns, UsageError } from '../command-line.js';
 import { EXIT } from '../exit-status.js';
 import { type HistoryArgs, historyFileOf, usageErrors } from '../history-option.js';
-import { commandLine, terminalColumns } from '../report-options.js';
+import { commandLine } from '../report-options.js';
 
 interface HistoryQueryArgs extends HistoryArgs {
   format?: HistoryFormat;
