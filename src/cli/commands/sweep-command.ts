@@ -5,6 +5,7 @@ import { filterPhones } from '../../inventory/filter-phones.js';
 import { type Inventory, loadInventory } from '../../inventory/load-inventory.js';
 import { parseInventory } from '../../inventory/parse-inventory.js';
 import { secretFileReader } from '../../inventory/secret-file.js';
+import { openFileLimit } from '../../simulator/open-file-limit.js';
 import { type CliIo, lastValue, STDIN_ARGUMENT, UsageError } from '../command-line.js';
 import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from '../cucm-syslog-options.js';
 import { type HistoryArgs, startHistoryRecording, withHistoryOption } from '../history-option.js';
@@ -72,6 +73,7 @@ async function sweep(args: SweepArgs, io: CliIo): Promise<void> {
   const phones = filterPhones(inventory.phones, { site: args.site, tag: args.tag, host: args.host });
   if (phones.length === 0)
     throw new UsageError(`no phone of ${inventoryName(args.inventory)} matches --site/--tag/--host`);
+  checkOpenFiles(Math.min(args.concurrency, phones.length));
   const joinCucm = await loadCucmSyslog(args, io, false);
   const options = {
     ...(await readOptionsFrom(args, io.env)),
@@ -95,6 +97,25 @@ async function inventoryFromStdin(io: CliIo): Promise<Inventory> {
     readSecretFile: secretFileReader(process.cwd(), warnings),
   });
   return { phones: parsed.phones, warnings };
+}
+
+// Each session holds a socket; node itself, the report, the known-hosts
+// file and the history take a few more.
+const SPARE_FILES = 64;
+
+/**
+ * Fails at once, in one line, when the sessions wanted cannot all have a
+ * socket: otherwise phones past the limit would fail one by one with EMFILE.
+ * Node has already raised its soft limit to the hard one (`ulimit -Hn`).
+ */
+function checkOpenFiles(sessions: number): void {
+  const limit = openFileLimit();
+  const needed = sessions + SPARE_FILES;
+  if (limit === null || limit >= needed) return;
+  throw new UsageError(
+    `${sessions} sessions at once (--concurrency) need about ${needed} open files, but this process may open ${limit}: ` +
+      'raise the hard limit (ulimit -Hn) or lower --concurrency',
+  );
 }
 
 function inventoryName(argument: string): string {
