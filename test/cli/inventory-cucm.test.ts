@@ -27,17 +27,19 @@ function lines(text: string): string[] {
 }
 
 describe('unreg inventory cucm against the simulated CUCM (2,500 phones, every trap)', () => {
-  const folder = withTempDir('unreg-cucm-');
   let sim: RunningSimulator;
+  // Declared before the folder's own hooks: after-hooks run in order, and the
+  // simulator writes its stats file into the folder as it stops.
+  after(async () => {
+    await sim?.stop();
+  });
+  const folder = withTempDir('unreg-cucm-');
   let truth: CucmTruth;
   let written = '';
 
   before(async () => {
     sim = await startSimulatedCucm(folder.join('fleet'), ['--phones', '2500', '--cp6900', '40']);
     truth = JSON.parse(await readFile(sim.ready.cucm.truth, 'utf8'));
-  });
-  after(async () => {
-    await sim?.stop();
   });
 
   it('writes exactly the phones CUCM has addresses for, newest address and status, the rest in comments', async () => {

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
+import { OutputFileError } from '../../output/output-file-error.js';
 import type { RunningCucm } from '../../simulator/cucm/start-cucm.js';
 import { FAILURE_MODES, parseFailureCounts } from '../../simulator/phone-modes.js';
 import { type SimulatedFleet, startSimulatedFleet } from '../../simulator/simulated-fleet.js';
@@ -136,7 +137,12 @@ async function runSimulate(args: SimulateArgs, io: CliIo): Promise<void> {
   }
   const stats = { event: 'stats', ...fleet.stats(), ...(cucm === null ? {} : { cucm: cucm.server.stats() }) };
   io.stderr.write(`${JSON.stringify(stats)}\n`);
-  if (args.statsFile !== undefined) await writeFile(args.statsFile, `${JSON.stringify(stats)}\n`);
+  if (args.statsFile !== undefined) {
+    const file = args.statsFile;
+    await writeFile(file, `${JSON.stringify(stats)}\n`).catch((error: Error) => {
+      throw new OutputFileError(`cannot write ${file}: ${error.message}`);
+    });
+  }
   io.exitStatus = EXIT.ok;
 }
 
