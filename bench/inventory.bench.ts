@@ -3,6 +3,7 @@
 // in a fresh node process so that its peak RSS is its own.
 // `npm run bench:inventory` (builds first). Figures go to docs/performance.md.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +16,14 @@ import { machineDescription, median } from './measure.js';
 const RUNS = 5;
 const SEED = 1;
 const ENV = { UNREG_SSH_PASSWORD: 'bench', UNREG_DEBUG_PASSWORD: 'bench' };
-// Plain node, and node as the `unreg` bin runs it (see src/cli/main.ts's first line).
-const NODE_FLAGS: readonly (readonly string[])[] = [[], ['--max-semi-space-size=4']];
+// Plain node, and node as the `unreg` bin runs it: the flags of its first line.
+const NODE_FLAGS: readonly (readonly string[])[] = [[], binNodeFlags()];
+
+/** The node flags on the shipped bin's `#!/usr/bin/env -S node ...` line. */
+function binNodeFlags(): string[] {
+  const shebang = readFileSync(new URL('../bin/unreg.js', import.meta.url), 'utf8').split('\n', 1)[0] ?? '';
+  return shebang.split(' ').filter((word) => word.startsWith('--'));
+}
 
 interface Case {
   readonly label: string;
