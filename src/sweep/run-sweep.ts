@@ -1,9 +1,9 @@
-import { setMaxListeners } from 'node:events';
 import { classifyFailure } from '../failure/error-kind.js';
 import type { PhoneTarget } from '../inventory/phone-target.js';
 import { failedEntry } from '../report/phone-entry.js';
 import type { PhoneEntry } from '../report/report-document.js';
 import { JumpHosts } from '../ssh/jump-hosts.js';
+import { AbortFanOut } from './abort-fan-out.js';
 import { CredentialBreaker } from './credential-breaker.js';
 import { failureEntry, type PhoneRead, type ReadOptions, readPhone } from './read-phone.js';
 import { SessionCaps } from './session-caps.js';
@@ -36,8 +36,7 @@ export async function runSweep(
   // A report that cannot take an entry (disk full) ends the sweep: no phone
   // is read for nothing, open sessions close, the error goes to the caller.
   const failed = new AbortController();
-  const sessions = AbortSignal.any([signal, failed.signal]);
-  setMaxListeners(0, sessions); // one listener per open session
+  const sessions = new AbortFanOut(AbortSignal.any([signal, failed.signal]));
   const breaker = new CredentialBreaker(options.authFailureLimit);
   // One connection per jump host for the whole sweep, closed at its end.
   const jumps = new JumpHosts(options);
@@ -46,7 +45,10 @@ export async function runSweep(
     if (signal.aborted) return abortedEntry(target);
     const tripped = breaker.refusal(target);
     if (tripped !== null) return failureEntry(target, tripped, 0, []);
-    const { entry, failedPhase }: PhoneRead = await readPhone(target, readOptions, sessions);
+    const session = sessions.open();
+    const { entry, failedPhase }: PhoneRead = await readPhone(target, readOptions, session.signal).finally(
+      session.release,
+    );
     breaker.record(target, entry, failedPhase);
     return entry;
   };
