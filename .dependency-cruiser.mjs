@@ -12,7 +12,7 @@ const LAYERS = [
   // person at a terminal sees (which may use the pure layers only: see below).
   ['sweep', 'simulator', 'terminal'],
   // I/O services.
-  ['ssh', 'syslog', 'output', 'history', 'cucm'],
+  ['ssh', 'syslog', 'output', 'history', 'cucm', 'system'],
   ['inventory'],
   ['input'],
   // Pure: no I/O from here down.

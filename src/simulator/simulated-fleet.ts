@@ -1,9 +1,9 @@
 import type { ParsedAlarm } from '../parser/parsed-alarm.js';
+import { openFileLimit } from '../system/open-file-limit.js';
 import { type FleetFiles, writeFleetFiles } from './fleet-files.js';
 import { type PhonePlan, planFleet } from './fleet-plan.js';
 import { type FleetTruth, type PhoneTruth, phoneTruth, truthIncidents } from './fleet-truth.js';
 import { hostKeyInfo, legacyRsaHostKey } from './host-keys.js';
-import { openFileLimit } from './open-file-limit.js';
 import type { FailureMode } from './phone-modes.js';
 import { SimulatedPhone } from './phone-server.js';
 import { SessionStats, type SessionStatsSnapshot } from './session-stats.js';

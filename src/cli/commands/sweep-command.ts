@@ -5,7 +5,7 @@ import { filterPhones } from '../../inventory/filter-phones.js';
 import { type Inventory, loadInventory } from '../../inventory/load-inventory.js';
 import { parseInventory } from '../../inventory/parse-inventory.js';
 import { secretFileReader } from '../../inventory/secret-file.js';
-import { openFileLimit } from '../../simulator/open-file-limit.js';
+import { openFileLimit } from '../../system/open-file-limit.js';
 import { type CliIo, lastValue, STDIN_ARGUMENT, UsageError } from '../command-line.js';
 import { type CucmSyslogArgs, loadCucmSyslog, withCucmSyslogOptions } from '../cucm-syslog-options.js';
 import { type HistoryArgs, startHistoryRecording, withHistoryOption } from '../history-option.js';
