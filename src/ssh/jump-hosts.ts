@@ -33,8 +33,7 @@ interface Hop {
   state: Promise<SshClient>;
   /** Reopened once after a drop; a second drop is a failure. */
   reopened: boolean;
-  dropped: boolean;
-  /** Drops so far (see drops()). */
+  /** Drops so far (see drops()): 1 and not yet reopened means reopen it. */
   drops: number;
 }
 
@@ -97,13 +96,12 @@ export class JumpHosts {
     const key = routeKey(route, index);
     let hop = this.#hops.get(key);
     if (hop === undefined) {
-      const fresh: Hop = { state: NOT_OPENED, reopened: false, dropped: false, drops: 0 };
+      const fresh: Hop = { state: NOT_OPENED, reopened: false, drops: 0 };
       fresh.state = this.#open(route, index, fresh);
       this.#hops.set(key, fresh);
       hop = fresh;
-    } else if (hop.dropped && !hop.reopened) {
+    } else if (hop.drops > 0 && !hop.reopened) {
       hop.reopened = true;
-      hop.dropped = false;
       hop.state = this.#open(route, index, hop);
     }
     const label = hopLabel(route.hops[index] as JumpHop);
@@ -144,7 +142,6 @@ export class JumpHosts {
       if (seen) return;
       seen = true;
       this.#live.delete(client);
-      hop.dropped = true;
       hop.drops += 1;
       if (!hop.reopened) return;
       hop.state = Promise.reject(new JumpFailure('the connection dropped again after it was reopened', false));
