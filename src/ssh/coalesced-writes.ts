@@ -5,7 +5,8 @@ import type { Socket } from 'node:net';
  * ssh2 writes each SSH packet on its own, often in pieces (a handshake reply
  * is several). With Nagle's algorithm off each piece would be a segment of
  * its own, and on loopback each one also runs the peer's receive path:
- * corking until the tick ends cuts the kernel time of both sides.
+ * corking until the tick ends cuts the kernel time of both sides. On a
+ * client socket, call it after connect() (see phone-socket.ts).
  */
 export function coalesceWrites(socket: Socket): void {
   const write = socket.write;

@@ -1,4 +1,3 @@
-import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ConnectConfig } from 'ssh2';
 import ssh2 from 'ssh2';
@@ -6,12 +5,13 @@ import type { FailureCause, SessionPhase } from '../failure/error-kind.js';
 import { PhoneReadError } from '../failure/phone-read-error.js';
 import type { JumpRoute, PhoneTarget } from '../inventory/phone-target.js';
 import { algorithmsFor } from './algorithms.js';
-import { coalesceWrites } from './coalesced-writes.js';
 import { closeConnection, closeOf, type OpenConnection } from './connection-close.js';
+import { skipHostKeyProofs } from './host-key-announcements.js';
 import { hostKeyFromBlob } from './host-keys/host-key.js';
 import type { KnownHostsStore } from './host-keys/known-hosts-store.js';
 import { offeredAlgorithms } from './offered-algorithms.js';
 import { type PasswordAuth, passwordOnce } from './password-auth.js';
+import { phoneSocket } from './phone-socket.js';
 
 // ssh2 is CommonJS: its named exports do not resolve under native ESM.
 const { Client } = ssh2;
@@ -157,19 +157,8 @@ function connectOver(
         return verdict.accepted;
       },
     });
+    skipHostKeyProofs(client);
   });
-}
-
-/**
- * The TCP connection, made here rather than by ssh2 to tune it: Nagle's
- * algorithm off (ssh2 writes a packet in pieces, and each line we type would
- * wait ~40 ms for the phone's delayed ACK), and a tick's writes in one call.
- */
-function phoneSocket(target: PhoneTarget): Socket {
-  const socket = new Socket();
-  coalesceWrites(socket);
-  socket.setNoDelay(true);
-  return socket.connect({ host: target.host, port: target.port });
 }
 
 function connectConfig(target: PhoneTarget, options: ConnectOptions, auth: PasswordAuth): ConnectConfig {

@@ -272,4 +272,10 @@ describe("unreg sweep against sshd phones whose debug shell is bench:sweep's POS
       );
     }
   });
+  it('asks sshd for no proof of the host keys it announces after login (ssh2 would, for every connection)', async () => {
+    // The sessions' processes log on their own time: wait until each has ended.
+    const log = await server.logged(/Disconnected from user/, server.hosts.length);
+    assert.match(log, /Accepted password/);
+    assert.doesNotMatch(log, /hostkeys-prove-00@openssh\.com/);
+  });
 });
