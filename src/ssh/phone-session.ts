@@ -15,6 +15,14 @@ export interface SessionOptions extends ConnectOptions {
   readonly commandIdleMs: number;
   /** The whole session, connect to close: a hung phone never holds a slot longer. */
   readonly sessionTimeoutMs: number;
+  /** Paces the sessions' handshakes (sweep/handshake-pacer.ts); none: each starts at once. */
+  readonly handshakes?: HandshakeGate;
+}
+
+/** Lets a session's handshake (connect to the shell opening) start; `done` when it is over, however it ended. */
+export interface HandshakeGate {
+  start(signal: AbortSignal): Promise<void>;
+  done(): void;
 }
 
 // Wide enough that no alarm line wraps (LastProtocolEventSent runs long).
@@ -33,6 +41,13 @@ export async function captureShowUnreg(
   options: SessionOptions,
   signal: AbortSignal,
 ): Promise<string> {
+  // Waiting to start is not part of the session: its deadline starts after.
+  await options.handshakes?.start(signal);
+  let handshaking = options.handshakes !== undefined;
+  const handshakeOver = () => {
+    if (handshaking) options.handshakes?.done();
+    handshaking = false;
+  };
   const session = new AbortController();
   // Until connected, the connection names the phase more closely (see inPhase).
   let phase: SessionPhase = 'TCP connect';
@@ -47,6 +62,7 @@ export async function captureShowUnreg(
     const { client } = connection;
     phase = 'debug shell login';
     const shell = await openShell(client, session.signal);
+    handshakeOver();
     const reader = new ShellReader(shell);
     await loginToDebugShell(reader, shell, target, options.loginTimeoutMs, session.signal);
     phase = 'show unreg';
@@ -62,6 +78,7 @@ export async function captureShowUnreg(
     if (connection !== null) await closeConnection(connection, !session.signal.aborted, signal);
     throw error;
   } finally {
+    handshakeOver();
     clearTimeout(deadline);
     signal.removeEventListener('abort', forward);
   }

@@ -5,6 +5,7 @@ import type { PhoneEntry } from '../report/report-document.js';
 import { JumpHosts } from '../ssh/jump-hosts.js';
 import { AbortFanOut } from './abort-fan-out.js';
 import { CredentialBreaker } from './credential-breaker.js';
+import { HandshakePacer } from './handshake-pacer.js';
 import { failureEntry, type PhoneRead, type ReadOptions, readPhone } from './read-phone.js';
 import { SessionCaps } from './session-caps.js';
 
@@ -40,7 +41,13 @@ export async function runSweep(
   const breaker = new CredentialBreaker(options.authFailureLimit);
   // One connection per jump host for the whole sweep, closed at its end.
   const jumps = new JumpHosts(options);
-  const readOptions = { ...options, jumpChannel: jumps.channelTo.bind(jumps), jumpDrops: jumps.drops.bind(jumps) };
+  const handshakes = new HandshakePacer();
+  const readOptions = {
+    ...options,
+    handshakes,
+    jumpChannel: jumps.channelTo.bind(jumps),
+    jumpDrops: jumps.drops.bind(jumps),
+  };
   const read = async (target: PhoneTarget): Promise<PhoneEntry> => {
     if (signal.aborted) return abortedEntry(target);
     const tripped = breaker.refusal(target);
