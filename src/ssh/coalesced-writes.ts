@@ -12,6 +12,7 @@ export function coalesceWrites(socket: Socket): void {
   const write = socket.write;
   let corked = false;
   const uncork = () => {
+    if (!corked) return;
     corked = false;
     socket.uncork();
   };
@@ -23,4 +24,12 @@ export function coalesceWrites(socket: Socket): void {
     }
     return write.apply(this, args);
   } as Socket['write'];
+  // Destroyed in the tick that wrote (ssh2 failing a negotiation right after
+  // sending its KEXINIT): what was held goes out first, so that the phone
+  // still gets it and logs why it failed.
+  const destroy = socket.destroy;
+  socket.destroy = function flushedDestroy(this: Socket, ...args: Parameters<Socket['destroy']>) {
+    uncork();
+    return destroy.apply(this, args);
+  } as Socket['destroy'];
 }
