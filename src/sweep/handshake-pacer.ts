@@ -67,15 +67,17 @@ export class HandshakePacer implements HandshakeGate {
 
   #schedule(): void {
     if (this.#timer !== null) return;
+    // A fresh window: the check judges only the next CHECK_MS.
     this.#busy();
     this.#timer = setTimeout(() => this.#check(), CHECK_MS);
   }
 
   #check(): void {
     this.#timer = null;
-    // Spare time: as many as the floor again, so that a far fleet's
-    // handshakes ramp up at hundreds a second.
-    this.#admit(this.#busy() ? Math.max(0, this.#floor - this.#running) : this.#floor);
+    // Busy: none (done() keeps the floor running while any wait). Spare
+    // time: as many as the floor again, so that a far fleet's handshakes
+    // ramp up at hundreds a second.
+    if (!this.#busy()) this.#admit(this.#floor);
     if (this.#waiting.length > 0) this.#schedule();
   }
 
