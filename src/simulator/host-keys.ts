@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, type KeyObject, sign } from 'node:crypto';
-import ssh2, { type ParsedKey } from 'ssh2';
+import type { ParsedKey } from 'ssh2';
+import ssh2 from '../ssh/ssh2-library.js';
 import { deterministicRsaPem } from './deterministic-rsa.js';
 import { sha256Fingerprint, sshString, sshUint32 } from './ssh-wire.js';
 

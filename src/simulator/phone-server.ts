@@ -1,7 +1,8 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
-import ssh2, { type Algorithms } from 'ssh2';
+import type { Algorithms } from 'ssh2';
 import type { ParsedAlarm } from '../parser/parsed-alarm.js';
 import { coalesceWrites } from '../ssh/coalesced-writes.js';
+import ssh2 from '../ssh/ssh2-library.js';
 import type { PhonePlan } from './fleet-plan.js';
 import { ed25519HostKey, legacyRsaHostKey, type SimulatorHostKey, serverHostKey } from './host-keys.js';
 import { type PhoneBehaviour, servePhoneConnection } from './phone-connection.js';

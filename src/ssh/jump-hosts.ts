@@ -1,14 +1,13 @@
 import { Socket } from 'node:net';
 import type { ClientChannel, ConnectConfig, Client as SshClient } from 'ssh2';
-import ssh2 from 'ssh2';
 import { PhoneReadError } from '../failure/phone-read-error.js';
 import { hopLabel } from '../inventory/jump-route.js';
 import type { JumpAuth, JumpHop, JumpRoute } from '../inventory/phone-target.js';
 import { algorithmsFor } from './algorithms.js';
 import { hostKeyFromBlob } from './host-keys/host-key.js';
 import type { ConnectOptions } from './ssh-connection.js';
+import ssh2 from './ssh2-library.js';
 
-// ssh2 is CommonJS: its named exports do not resolve under native ESM.
 const { Client } = ssh2;
 
 export interface JumpOptions extends ConnectOptions {

@@ -1,6 +1,5 @@
 import type { Duplex } from 'node:stream';
 import type { ConnectConfig } from 'ssh2';
-import ssh2 from 'ssh2';
 import type { FailureCause, SessionPhase } from '../failure/error-kind.js';
 import { PhoneReadError } from '../failure/phone-read-error.js';
 import type { JumpRoute, PhoneTarget } from '../inventory/phone-target.js';
@@ -12,8 +11,8 @@ import type { KnownHostsStore } from './host-keys/known-hosts-store.js';
 import { offeredAlgorithms } from './offered-algorithms.js';
 import { type PasswordAuth, passwordOnce } from './password-auth.js';
 import { phoneSocket } from './phone-socket.js';
+import ssh2 from './ssh2-library.js';
 
-// ssh2 is CommonJS: its named exports do not resolve under native ESM.
 const { Client } = ssh2;
 
 export interface ConnectOptions {
