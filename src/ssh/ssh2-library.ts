@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Ssh2 from 'ssh2';
 import { pooledRandomFill, type RandomFill } from './random-pool.js';
+import { checkSignaturesWithDecodedKeys } from './signature-check.js';
 
 // Not named `require`: the CLI bundle's banner declares that name in every chunk.
 const requireCommonJs = createRequire(import.meta.url);
@@ -9,7 +10,8 @@ const nodeCrypto = requireCommonJs('node:crypto') as { randomFillSync: RandomFil
 /**
  * ssh2, loaded with randomFillSync served from a pool (random-pool.ts: one
  * call into node's crypto per 4 KB instead of one per packet, ~4% of a
- * sweep's CPU). ssh2's modules take randomFillSync from node:crypto when
+ * sweep's CPU), its keys checking signatures with decoded keys rather than
+ * PEM text (signature-check.ts). ssh2's modules take randomFillSync from node:crypto when
  * they load, so it is swapped for that moment only: nothing else in the
  * process sees the pool. Every module of unreg reaches ssh2 through here;
  * had something loaded ssh2 before, it keeps its own calls, which is slower,
@@ -26,4 +28,5 @@ function loadSsh2(): typeof Ssh2 {
 }
 
 const ssh2 = loadSsh2();
+checkSignaturesWithDecodedKeys(ssh2);
 export default ssh2;
