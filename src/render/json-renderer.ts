@@ -90,9 +90,16 @@ export function jsonDocumentStart(head: Readonly<Record<string, unknown>>, array
   return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  ${JSON.stringify(arrayKey)}: [`;
 }
 
+// A value stringified where it stands in the document comes out indented for
+// that depth: no second pass over its text to indent it (a sweep writes
+// thousands of entries).
+const ELEMENT_HEAD = '{\n  "": [\n'.length;
+const ELEMENT_TAIL = '\n  ]\n}'.length;
+
 /** One element of that array; `first`: no comma before it. */
 export function jsonArrayElement(value: unknown, first: boolean): string {
-  return (first ? '\n' : ',\n') + indent(JSON.stringify(value, null, 2), '    ');
+  const nested = JSON.stringify({ '': [value] }, null, 2);
+  return (first ? '\n' : ',\n') + nested.slice(ELEMENT_HEAD, -ELEMENT_TAIL);
 }
 
 /** The array's `]`, on its own line unless the array is empty. */
@@ -102,7 +109,8 @@ export function jsonArrayEnd(empty: boolean): string {
 
 /** `,` then a top-level member; the caller closes the document with `\n}\n`. */
 export function jsonMember(key: string, value: unknown): string {
-  return `,\n  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ').trimStart()}`;
+  // `{\n  "key": value\n}` without its braces.
+  return `,${JSON.stringify({ [key]: value }, null, 2).slice(1, -2)}`;
 }
 
 /**
@@ -119,9 +127,4 @@ const LINE_BREAKING = /[\u0085\u2028\u2029]/g;
 
 function escapeCharacter(character: string): string {
   return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-
-/** Every line of `text` (a JSON.stringify output) indented by `prefix`. */
-export function indent(text: string, prefix: string): string {
-  return prefix + text.replaceAll('\n', `\n${prefix}`);
 }
