@@ -30,3 +30,11 @@ function loadSsh2(): typeof Ssh2 {
 const ssh2 = loadSsh2();
 checkSignaturesWithDecodedKeys(ssh2);
 export default ssh2;
+
+/**
+ * Whether ssh2's optional native binding was built (npm install compiles it
+ * where a compiler is): its ciphers and MACs then run without a node object
+ * per packet, and AES-GCM is the cheapest (algorithms.ts).
+ */
+export const nativeCiphers =
+  (requireCommonJs('ssh2/lib/protocol/crypto.js') as { bindingAvailable?: boolean }).bindingAvailable === true;
