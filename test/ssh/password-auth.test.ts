@@ -6,9 +6,10 @@ import { DEFAULT_PROMPTS, type PhoneTarget } from '../../src/inventory/phone-tar
 import { Secret } from '../../src/inventory/secret.js';
 import { KnownHostsStore } from '../../src/ssh/host-keys/known-hosts-store.js';
 import { openSshConnection } from '../../src/ssh/ssh-connection.js';
+import { sshKeyPair } from '../helpers/ssh-key-pair.js';
 
-const { Server, utils } = ssh2;
-const HOST_KEY = utils.generateKeyPairSync('ed25519').private;
+const { Server } = ssh2;
+const HOST_KEY = sshKeyPair('ed25519').privateText;
 
 /** An SSH server that offers only the given methods and counts the passwords it was sent. */
 function passwordServer(methods: ('password' | 'keyboard-interactive')[], password: string) {

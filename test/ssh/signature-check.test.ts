@@ -5,14 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import type { ParsedKey } from 'ssh2';
 import ssh2 from '../../src/ssh/ssh2-library.js';
+import { sshKeyPair } from '../helpers/ssh-key-pair.js';
 
 const { utils } = ssh2;
 
 function newKey(type: 'rsa' | 'ed25519'): ParsedKey {
-  const pair = utils.generateKeyPairSync(type, type === 'rsa' ? { bits: 2048 } : {});
-  const key = utils.parseKey(pair.private);
-  assert.ok(!(key instanceof Error));
-  return key;
+  return sshKeyPair(type).privateKey;
 }
 
 function publicHalf(key: ParsedKey): ParsedKey {

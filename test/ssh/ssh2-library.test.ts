@@ -10,8 +10,7 @@ const requireCommonJs = createRequire(import.meta.url);
 const nodeCrypto = requireCommonJs('node:crypto') as { randomFillSync: RandomFill };
 
 /** One password login between an ssh2 client and an ssh2 server of the same library, then a clean end. */
-async function loginOnce(ssh2: typeof Ssh2): Promise<void> {
-  const hostKey = ssh2.utils.generateKeyPairSync('ed25519').private;
+async function loginOnce(ssh2: typeof Ssh2, hostKey: string): Promise<void> {
   const server = new ssh2.Server({ hostKeys: [hostKey] }, (connection) => {
     connection.on('authentication', (context) => context.accept());
     connection.on('error', () => undefined);
@@ -40,8 +39,11 @@ describe('ssh2-library', () => {
     try {
       const { default: ssh2 } = await import('../../src/ssh/ssh2-library.js');
       assert.equal(nodeCrypto.randomFillSync, counting, 'the swap lasts only while ssh2 loads');
+      // Imported only now: the helper loads ssh2 too.
+      const { sshKeyPair } = await import('../helpers/ssh-key-pair.js');
+      const hostKey = sshKeyPair('ed25519').privateText;
       calls = 0;
-      await loginOnce(ssh2);
+      await loginOnce(ssh2, hostKey);
       // Without the pool, each side's cookie and every packet's padding is a
       // call of its own: 14 for this login. With it: one draw of 4 KB per side.
       assert.ok(calls <= 2, `${calls} calls into node's randomFillSync for one login`);

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import { createPublicKey } from 'node:crypto';
 import { describe, it } from 'node:test';
-import ssh2 from 'ssh2';
 import { decodePublicKey } from '../../../src/ssh/host-keys/public-key-object.js';
-
-const { utils } = ssh2;
+import { sshKeyPair } from '../../helpers/ssh-key-pair.js';
 
 /** A new key's public blob and the JWK OpenSSL makes of the PEM ssh2 derives from it. */
 function keyOfType(type: 'rsa' | 'ed25519' | 'ecdsa') {
-  const pair = utils.generateKeyPairSync(type, type === 'rsa' ? { bits: 2048 } : type === 'ecdsa' ? { bits: 256 } : {});
-  const parsed = utils.parseKey(pair.public);
-  assert.ok(!(parsed instanceof Error));
+  const parsed = sshKeyPair(type).publicKey;
   return { blob: parsed.getPublicSSH(), jwk: createPublicKey(parsed.getPublicPEM()).export({ format: 'jwk' }) };
 }
 
