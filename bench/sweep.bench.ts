@@ -55,7 +55,7 @@ const only = flagValue('--only')?.split(',') as ClientName[] | undefined;
 const ALL: ClientName[] = only ?? ['unreg', 'bare', 'asyncssh'];
 const SMOKE_PHONES = flagValue('--phones');
 const ONLY_POINTS = flagValue('--points')?.split(',');
-// 21-26 minutes on 2 idle cores: 1 s + 1 s of latency at C=100 (a 20 s
+// 19-26 minutes on 2 idle cores: 1 s + 1 s of latency at C=100 (a 20 s
 // bound); 2 s + 2 s at C=500 and C=1000, whose client and simulator would
 // otherwise need more than 2 cores (1000 x ~5.7 ms of CPU every 2 s); 2 runs
 // on sshd, whose CPU per session bounds those points. N=10000 only when named.

@@ -11,9 +11,9 @@ const nodeCrypto = requireCommonJs('node:crypto') as { randomFillSync: RandomFil
  * ssh2, loaded with randomFillSync served from a pool (random-pool.ts: one
  * call into node's crypto per 4 KB instead of one per packet, ~4% of a
  * sweep's CPU), its keys checking signatures with decoded keys rather than
- * PEM text (signature-check.ts). ssh2's modules take randomFillSync from node:crypto when
- * they load, so it is swapped for that moment only: nothing else in the
- * process sees the pool. Every module of unreg reaches ssh2 through here;
+ * PEM text (signature-check.ts). ssh2's modules take randomFillSync from
+ * node:crypto when they load, so it is swapped for that moment only: nothing
+ * else in the process sees the pool. Every module of unreg reaches ssh2 through here;
  * had something loaded ssh2 before, it keeps its own calls, which is slower,
  * not wrong (test/ssh/ssh2-library.test.ts counts the calls).
  */
