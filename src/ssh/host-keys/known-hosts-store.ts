@@ -30,6 +30,8 @@ export class KnownHostsStore {
   private appending: Promise<void> = Promise.resolve();
   private unwritten: string[] = [];
   private appendError: Error | null = null;
+  /** Its folder is made before the first append only: one system call fewer per batch. */
+  private folderMade = false;
 
   private constructor(
     readonly path: string,
@@ -93,7 +95,8 @@ export class KnownHostsStore {
     const lines = this.unwritten.join('');
     this.unwritten = [];
     try {
-      await mkdir(dirname(this.path), { recursive: true });
+      if (!this.folderMade) await mkdir(dirname(this.path), { recursive: true });
+      this.folderMade = true;
       await appendFile(this.path, lines, { mode: 0o600 });
     } catch (error) {
       this.appendError ??= error as Error;
