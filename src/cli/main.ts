@@ -2,8 +2,9 @@
 // The flags: V8's young generation defaults to semi-spaces that start at 1 MB
 // and grow to 16 MB, sized for servers; a sweep's garbage is small and
 // short-lived, and 2 MB ones from the start keep its peak memory at a bare
-// ssh2 client's (100 -> 94 MB per 1,000 phones) at no CPU cost, and spare a
-// short command the scavenges that the growth from 1 MB costs. V8 optimises
+// ssh2 client's (100 -> 94 MB per 1,000 phones) for more, smaller scavenges
+// (within the noise of its CPU), and spare a short command most of those
+// that growing from 1 MB costs. V8 optimises
 // a function once it has run for an interrupt budget (132 KB of bytecode by
 // default, sized for long-lived pages and servers): a sweep runs much code a
 // few thousand times, and its optimising compiler then costs more than the
