@@ -3,13 +3,12 @@
 // and grow to 16 MB, sized for servers; a sweep's garbage is small and
 // short-lived, and 2 MB ones from the start keep its peak memory at a bare
 // ssh2 client's (100 -> 94 MB per 1,000 phones) for more, smaller scavenges
-// (within the noise of its CPU), and spare a short command most of those
-// that growing from 1 MB costs. V8 optimises
-// a function once it has run for an interrupt budget (132 KB of bytecode by
-// default, sized for long-lived pages and servers): a sweep runs much code a
-// few thousand times, and its optimising compiler then costs more than the
-// optimised code saves; ~2.2x that budget takes 4-6% off a sweep's CPU
-// (figures: docs/performance.md).
+// (within the noise of its CPU), and spare a short command most of those that
+// growing from 1 MB costs. V8 optimises a function once it has run for an
+// interrupt budget (132 KB of bytecode by default, sized for long-lived pages
+// and servers): a sweep runs much code a few thousand times, and its
+// optimising compiler then costs more than the optimised code saves; ~2.2x
+// that budget takes 4-6% off a sweep's CPU (figures: docs/performance.md).
 import { InventoryError } from '../inventory/inventory-problem.js';
 import { OutputFileError } from '../output/output-file-error.js';
 import { VERSION } from '../version.js';
